@@ -1,0 +1,80 @@
+package dev.artmint.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.artmint.platform.localstack.LocalStack;
+import dev.artmint.platform.localstack.LocalStackSettings;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Starts ArtMint: first the parts of the embedded local stack that have no external address configured,
+ * then the Quarkus application pointed at them; on exit the application stops before its parts do.
+ */
+@QuarkusMain
+public final class ArtMintMain {
+
+    private static final long APP_STOP_WAIT_SECONDS = 30;
+
+    private ArtMintMain() {
+    }
+
+    public static void main(String... args) {
+        LocalStackSettings settings = LocalStackSettings.fromConfig(launchConfig());
+        if (!settings.startsAnything()) {
+            Quarkus.run(args);
+            return;
+        }
+        LocalStack stack = LocalStack.start(settings);
+        stack.configuration().forEach(System::setProperty);
+        System.setProperty(LocalStackBanner.STARTED_PROPERTY, "true");
+        CountDownLatch applicationStopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                applicationStopped.await(APP_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stack.close();
+        }, "local-stack-shutdown"));
+        try {
+            Quarkus.run(args);
+        } finally {
+            applicationStopped.countDown();
+        }
+    }
+
+    /**
+     * The configuration as the application will see it (system properties, environment, application.properties,
+     * config/application.properties, the active profile), read before Quarkus starts.
+     */
+    private static SmallRyeConfig launchConfig() {
+        String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .addDefaultInterceptors()
+                .addSystemSources();
+        try {
+            URL packaged = ArtMintMain.class.getResource("/application.properties");
+            if (packaged != null) {
+                builder.withSources(new PropertiesConfigSource(packaged, 250));
+            }
+            Path local = Path.of("config/application.properties");
+            if (Files.isRegularFile(local)) {
+                builder.withSources(new PropertiesConfigSource(local.toUri().toURL(), 260));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read application.properties: " + e.getMessage(), e);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.artmint.platform.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem document: the body of every error ArtMint answers. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field of a request: where it is and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(ProblemType type, String detail) {
+        return of(type, type.status(), detail);
+    }
+
+    /** A problem of a kind whose status varies, such as an HTTP error raised by the framework. */
+    public static Problem of(ProblemType type, int status, String detail) {
+        return new Problem(type.uri(), type.title(), status, detail, null, List.of());
+    }
+
+    public Problem at(URI instance) {
+        return new Problem(type, title, status, detail, instance, errors);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

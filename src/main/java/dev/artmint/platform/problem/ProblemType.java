@@ -1,0 +1,53 @@
+package dev.artmint.platform.problem;
+
+import java.net.URI;
+
+/** The kinds of error ArtMint answers with; each has a stable type URI that clients may switch on. */
+public enum ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    VALIDATION(400, "validation", "Invalid request"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    FORBIDDEN(403, "forbidden", "Not allowed"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    CONFLICT(409, "conflict", "Conflict"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    HTTP_ERROR(400, "http-error", "Request failed"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
+    INTERNAL(500, "internal", "Internal error");
+
+    private static final String BASE = "urn:artmint:problem:";
+
+    private final int status;
+    private final URI uri;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type for an HTTP status raised by the framework. */
+    static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != VALIDATION && type != HTTP_ERROR) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : HTTP_ERROR;
+    }
+}

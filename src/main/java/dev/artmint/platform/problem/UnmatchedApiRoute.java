@@ -1,0 +1,38 @@
+package dev.artmint.platform.problem;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+
+/** An API path that no resource serves gets a problem document too, not the HTTP server's plain 404 page. */
+@ApplicationScoped
+class UnmatchedApiRoute {
+
+    private final ObjectMapper json;
+
+    UnmatchedApiRoute(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(Integer.MAX_VALUE).handler(context -> {
+            Problem problem = Problem.of(ProblemType.NOT_FOUND, "no such resource")
+                    .at(URI.create(context.request().path()));
+            try {
+                context.response()
+                        .setStatusCode(problem.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(json.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                context.fail(e);
+            }
+        });
+    }
+}
