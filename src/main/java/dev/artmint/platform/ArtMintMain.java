@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.artmint.platform.localstack.LocalStack;
 import dev.artmint.platform.localstack.LocalStackSettings;
+import io.quarkus.runtime.Application;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.PropertiesConfigSource;
@@ -23,8 +23,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 @QuarkusMain
 public final class ArtMintMain {
 
-    private static final long APP_STOP_WAIT_SECONDS = 30;
-
     private ArtMintMain() {
     }
 
@@ -36,21 +34,20 @@ public final class ArtMintMain {
         }
         LocalStack stack = LocalStack.start(settings);
         stack.configuration().forEach(System::setProperty);
+        if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
+            // the local stack listens on loopback only, and so does the application in front of it
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+        }
         System.setProperty(LocalStackBanner.STARTED_PROPERTY, "true");
-        CountDownLatch applicationStopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                applicationStopped.await(APP_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // the parts outlive the application, so that it can finish its work and close its connections
+            Application application = ApplicationLifecycleManager.getCurrentApplication();
+            if (application != null) {
+                application.awaitShutdown();
             }
             stack.close();
         }, "local-stack-shutdown"));
-        try {
-            Quarkus.run(args);
-        } finally {
-            applicationStopped.countDown();
-        }
+        Quarkus.run(args);
     }
 
     /**

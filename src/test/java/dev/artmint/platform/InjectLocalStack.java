@@ -1,0 +1,12 @@
+package dev.artmint.platform;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks a test field that receives the running {@link dev.artmint.platform.localstack.LocalStack}. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectLocalStack {
+}

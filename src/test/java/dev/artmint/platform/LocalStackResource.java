@@ -1,0 +1,72 @@
+package dev.artmint.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.artmint.platform.localstack.LocalStack;
+import dev.artmint.platform.localstack.LocalStackSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the real local stack once per test run, on free ports and in a fresh data directory, and points the
+ * application under test at it. Fields annotated {@link InjectLocalStack} receive the running stack.
+ */
+public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Path DATA_DIR = Path.of("target/test-stack");
+
+    private LocalStack stack;
+
+    @Override
+    public Map<String, String> start() {
+        deleteRecursively(DATA_DIR);
+        LocalStackSettings settings = new LocalStackSettings(
+                DATA_DIR,
+                Path.of(System.getProperty("artmint.local.dist-dir", "target/local-stack")),
+                Path.of("contracts/node_modules/.bin/anvil"),
+                freePort(), freePort(), freePort(), freePort(),
+                true, true, true, true);
+        stack = LocalStack.start(settings);
+        Map<String, String> configuration = new HashMap<>(stack.configuration());
+        configuration.put("artmint.data-dir", DATA_DIR.toString());
+        return configuration;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(stack, new TestInjector.AnnotatedAndMatchesType(InjectLocalStack.class, LocalStack.class));
+    }
+
+    @Override
+    public void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

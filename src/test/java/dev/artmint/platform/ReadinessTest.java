@@ -1,0 +1,88 @@
+package dev.artmint.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.artmint.platform.localstack.LocalStack;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class ReadinessTest {
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    @Test
+    void readyWithEveryPartListed() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", containsInAnyOrder(
+                        "Database connections health check", "object-store", "identity-provider", "chain"))
+                .body("checks.status", everyItem(equalTo("UP")))
+                .body("checks.find { it.name == 'chain' }.data.chainId", equalTo(31337))
+                .body("checks.find { it.name == 'chain' }.data.latestBlock", greaterThanOrEqualTo(0))
+                .body("checks.find { it.name == 'object-store' }.data.bucket", equalTo("artmint"));
+    }
+
+    @Test
+    void objectStoreOutageTurnsItsCheckDownAndBack() {
+        stack.stopObjectStore();
+        try {
+            given().when().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'chain' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
+        } finally {
+            stack.startObjectStore();
+        }
+        awaitReady(Duration.ofSeconds(30));
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void unknownApiPathGets404Problem() {
+        given().when().get("/api/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:artmint:problem:not-found"))
+                .body("instance", equalTo("/api/no-such-thing"));
+    }
+
+    @Test
+    void openApiListsThePublicEndpoints() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/me'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/admin/users'.get", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (given().get("/q/health/ready").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
