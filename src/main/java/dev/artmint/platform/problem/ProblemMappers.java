@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -106,9 +105,7 @@ public class ProblemMappers {
         String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? " at " + mapping.getPathReference().replaceFirst("^[^\\[]*", "")
                 : "";
-        String detail = e instanceof JsonParseException
-                ? "the body is not valid JSON" + where
-                : "the body does not have the expected shape" + where;
+        String detail = "the body is not valid JSON for this request" + where;
         return respond(Problem.of(ProblemType.MALFORMED_REQUEST, detail), uri);
     }
 
