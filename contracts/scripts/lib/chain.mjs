@@ -55,7 +55,7 @@ export async function startAnvil({ timeoutMs = 30_000 } = {}) {
   });
 
   const url = `http://127.0.0.1:${port}`;
-  const provider = new JsonRpcProvider(url, 31337, { staticNetwork: true, pollingInterval: 20 });
+  const provider = new JsonRpcProvider(url, 31337, { staticNetwork: true, pollingInterval: 20, cacheTimeout: -1 });
   const stop = async () => {
     provider.destroy();
     process.off('exit', killOnExit);
