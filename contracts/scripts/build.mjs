@@ -65,7 +65,10 @@ function compile(units) {
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readImport }));
   const diagnostics = output.errors ?? [];
-  for (const d of diagnostics) console.error(d.formattedMessage ?? d.message);
+  // Warnings located in dependencies (OpenZeppelin's transient-storage notice) are counted, not printed.
+  const ours = diagnostics.filter((d) => d.severity === 'error' || !d.sourceLocation?.file?.startsWith('@'));
+  for (const d of ours) console.error(d.formattedMessage ?? d.message);
+  if (ours.length < diagnostics.length) console.error(`${diagnostics.length - ours.length} dependency warning(s)`);
   if (diagnostics.some((d) => d.severity === 'error')) throw new Error('Solidity compilation failed');
   return output.contracts;
 }
