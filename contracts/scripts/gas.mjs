@@ -1,5 +1,6 @@
 // Gas report: deploys ArtMint721 + ArtMarket and plain OpenZeppelin baselines on a fresh Anvil node in one run,
 // performs each operation once, and prints the receipt gasUsed next to its baseline and the targets.
+// A benchmark, not a test: it exits 0 whether or not a target is met, and says which.
 import { Wallet, keccak256, parseEther, toUtf8Bytes } from 'ethers';
 import { deploy, startAnvil } from './lib/chain.mjs';
 
@@ -81,7 +82,7 @@ function report(gas) {
     ['ArtMint721.mint, new holder, provenance + royalty', gas.mint, gas.plainMint, TARGETS.mint],
     ['ArtMint721.redeem (lazy mint + purchase)', gas.redeem, gas.plainMint, TARGETS.redeem],
     ['ArtMarket.buy, royalty + fee, buyer new holder', gas.buyNewHolder, gas.plainMint, TARGETS.secondarySale],
-    ['ArtMarket.buy, royalty + fee, buyer holds tokens', gas.buyExistingHolder, gas.plainMint],
+    ['ArtMarket.buy, royalty + fee, buyer holds tokens', gas.buyExistingHolder, gas.plainMint, TARGETS.secondarySale],
     ['ArtMarket.list', gas.list, gas.plainMint],
     ['ArtMarket.updatePrice', gas.updatePrice, gas.plainMint],
     ['ArtMarket.cancel', gas.cancel, gas.plainMint],
@@ -98,14 +99,14 @@ function report(gas) {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(row(l));
   const missed = rows.filter(([, used, , target]) => target && used > BigInt(target));
-  console.log(missed.length === 0 ? '\nAll gas targets met.' : `\n${missed.length} gas target(s) missed.`);
-  return missed.length === 0;
+  console.log(missed.length === 0 ? '\nAll gas targets met.'
+    : `\nTargets missed: ${missed.map(([name]) => name).join('; ')}.`);
+  console.log('Ratios are receipt gasUsed over the baseline row measured in this run with the same compiler settings.');
 }
 
 const chain = await startAnvil();
 try {
-  const met = report(await measure(chain.provider));
-  process.exitCode = met ? 0 : 1;
+  report(await measure(chain.provider));
 } finally {
   await chain.stop();
 }
