@@ -1,7 +1,7 @@
 // Gas report: deploys ArtMint721 + ArtMarket and plain OpenZeppelin baselines on a fresh Anvil node in one run,
 // performs each operation once, and prints the receipt gasUsed next to its baseline and the targets.
 // A benchmark, not a test: it exits 0 whether or not a target is met, and says which.
-import { Wallet, keccak256, parseEther, toUtf8Bytes } from 'ethers';
+import { getAddress, keccak256, parseEther, toUtf8Bytes } from 'ethers';
 import { deploy, startAnvil } from './lib/chain.mjs';
 
 const TARGETS = {
@@ -13,7 +13,9 @@ const URI_73 = 'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbz
 if (URI_73.length !== 73) throw new Error(`baseline URI must be 73 characters, is ${URI_73.length}`);
 
 const hashOf = (label) => keccak256(toUtf8Bytes(`{"artwork":"${label}"}`));
-const freshAddress = () => Wallet.createRandom().address;
+let holders = 0;
+/** A new address that never held a token, the same in every run so calldata costs are reproducible. */
+const freshAddress = () => getAddress(`0x${keccak256(toUtf8Bytes(`holder-${holders++}`)).slice(26)}`);
 
 async function gasOf(txPromise) {
   const receipt = await (await txPromise).wait();
