@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 /**
  * The diffusers / optimum ONNX folder layout: where each component lives, the model's configuration,
  * and its digest. The model digest is the SHA-256 of a sha256sum-style manifest ("hex, two spaces,
- * relative path, newline" per file, sorted by path), so {@code find . -type f ! -path '*&#47;.*' | sort |
- * xargs sha256sum | sha256sum} run in the folder (with LC_ALL=C) reproduces it.
+ * relative path, newline" per file, hidden files left out, sorted by path), so in the model folder
+ * {@code find . -type f | grep -v '/\.' | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum}
+ * reproduces it.
  */
 public record ModelFiles(Path directory) {
 

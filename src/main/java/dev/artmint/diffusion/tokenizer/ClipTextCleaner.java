@@ -1,20 +1,20 @@
 package dev.artmint.diffusion.tokenizer;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CLIP's prompt clean-up: the text repairs of ftfy.fix_text that do not need its mojibake tables
- * (curly quotes, Latin ligatures, full-width characters, control characters, NFC), HTML unescaping twice,
- * whitespace collapsing and lower-casing, in the order CLIP's simple tokenizer applies them.
+ * CLIP's prompt clean-up as its simple tokenizer does it: HTML unescaping twice, stripping, collapsing
+ * whitespace and lower-casing. ftfy.fix_text is left out, exactly as in the reference tokenizer the
+ * bundled model was trained with (models/training/clip_tokenizer.py): the ids must match training.
  */
 final class ClipTextCleaner {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)");
     private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("copy", "\u00a9"),
@@ -24,43 +24,16 @@ final class ClipTextCleaner {
             Map.entry("laquo", "\u00ab"), Map.entry("raquo", "\u00bb"), Map.entry("deg", "\u00b0"),
             Map.entry("eacute", "\u00e9"), Map.entry("egrave", "\u00e8"), Map.entry("uuml", "\u00fc"),
             Map.entry("ouml", "\u00f6"), Map.entry("auml", "\u00e4"), Map.entry("szlig", "\u00df"));
+    /** The entities HTML5 (and Python's html.unescape) also accept without the closing semicolon. */
+    private static final Set<String> LEGACY = Set.of("amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "laquo",
+            "raquo", "deg", "eacute", "egrave", "uuml", "ouml", "auml", "szlig");
 
     private ClipTextCleaner() {
     }
 
     static String clean(String text) {
-        String fixed = fixText(text);
-        fixed = unescapeHtml(unescapeHtml(fixed)).strip();
-        return WHITESPACE.matcher(fixed).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String fixText(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (isControl(cp)) {
-                return;
-            }
-            if (cp == 0x02bc || (cp >= 0x2018 && cp <= 0x201b)) {
-                out.append('\'');
-            } else if (cp >= 0x201c && cp <= 0x201f) {
-                out.append('"');
-            } else if (isLigatureOrWidthForm(cp)) {
-                out.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
-    }
-
-    private static boolean isControl(int cp) {
-        return (cp <= 0x08) || cp == 0x0b || (cp >= 0x0e && cp <= 0x1f) || cp == 0x7f
-                || (cp >= 0x206a && cp <= 0x206f) || cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffc);
-    }
-
-    private static boolean isLigatureOrWidthForm(int cp) {
-        return cp == 0x0132 || cp == 0x0133 || (cp >= 0x01c7 && cp <= 0x01cc) || (cp >= 0x01f1 && cp <= 0x01f3)
-                || (cp >= 0xfb00 && cp <= 0xfb06) || cp == 0x3000 || (cp >= 0xff01 && cp <= 0xff5e);
+        String unescaped = unescapeHtml(unescapeHtml(text));
+        return WHITESPACE.matcher(unescaped).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     private static String unescapeHtml(String text) {
@@ -70,19 +43,32 @@ final class ClipTextCleaner {
         Matcher matcher = ENTITY.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
-            String entity = matcher.group(1);
-            String replacement;
-            if (entity.startsWith("#x") || entity.startsWith("#X")) {
-                replacement = codePoint(entity.substring(2), 16);
-            } else if (entity.startsWith("#")) {
-                replacement = codePoint(entity.substring(1), 10);
-            } else {
-                replacement = NAMED_ENTITIES.get(entity);
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement != null ? replacement : matcher.group()));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement(matcher.group(1))));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    private static String replacement(String entity) {
+        boolean terminated = entity.endsWith(";");
+        String body = terminated ? entity.substring(0, entity.length() - 1) : entity;
+        if (body.startsWith("#x") || body.startsWith("#X")) {
+            return codePoint(body.substring(2), 16);
+        }
+        if (body.startsWith("#")) {
+            return codePoint(body.substring(1), 10);
+        }
+        if (terminated && NAMED_ENTITIES.containsKey(body)) {
+            return NAMED_ENTITIES.get(body);
+        }
+        // without a semicolon the longest legacy entity prefix wins, the rest stays text
+        for (int end = body.length(); end > 1; end--) {
+            String prefix = body.substring(0, end);
+            if (LEGACY.contains(prefix)) {
+                return NAMED_ENTITIES.get(prefix) + entity.substring(end);
+            }
+        }
+        return "&" + entity;
     }
 
     private static String codePoint(String digits, int radix) {

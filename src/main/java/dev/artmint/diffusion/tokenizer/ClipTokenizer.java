@@ -91,6 +91,11 @@ public final class ClipTokenizer {
         List<Integer> ids = new ArrayList<>();
         Matcher matcher = PRE_TOKENS.matcher(ClipTextCleaner.clean(text));
         while (matcher.find()) {
+            // CLIP's pattern keeps the special tokens whole and its BPE cache maps them to themselves
+            if (matcher.group().equals(BEGIN) || matcher.group().equals(END)) {
+                ids.add(id(matcher.group()));
+                continue;
+            }
             StringBuilder encoded = new StringBuilder();
             for (byte b : matcher.group().getBytes(StandardCharsets.UTF_8)) {
                 encoded.append(byteToChar[b & 0xff]);
