@@ -27,11 +27,11 @@ final class GaussianNoise {
         }
         double u1 = uniformOpen();
         double u2 = uniformOpen();
-        double radius = Math.sqrt(-2.0 * Math.log(u1));
+        double radius = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
         double angle = 2.0 * Math.PI * u2;
-        spare = radius * Math.sin(angle);
+        spare = radius * StrictMath.sin(angle);
         hasSpare = true;
-        return radius * Math.cos(angle);
+        return radius * StrictMath.cos(angle);
     }
 
     /** A uniform double in (0, 1]: never 0, so the logarithm stays finite. */
