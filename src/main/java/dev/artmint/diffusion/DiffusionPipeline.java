@@ -143,17 +143,17 @@ public final class DiffusionPipeline implements AutoCloseable {
 
         List<GeneratedImage> images = new ArrayList<>(request.count());
         int latentSize = loop.latentSize();
-        float[] single = new float[latentSize];
-        float scale = (float) (1.0 / model.vaeScalingFactor());
-        for (int i = 0; i < request.count(); i++) {
-            for (int j = 0; j < latentSize; j++) {
-                single[j] = latents[i * latentSize + j] * scale;
+        float[] pixels = new float[3 * request.width() * request.height()];
+        try (VaeDecoder.Binding decoding = vaeDecoder.bind(unet.latentChannels(), request.height(), request.width())) {
+            for (int i = 0; i < request.count(); i++) {
+                decoding.latents().writeScaled(latents, i * latentSize, latentSize,
+                        (float) (1.0 / model.vaeScalingFactor()), 0);
+                vaeDecoder.decode(decoding, clock);
+                decoding.image().read(pixels, 0);
+                BufferedImage image = ImageTensors.toImage(pixels, 0, request.width(), request.height());
+                long seed = request.seed() + i;
+                images.add(new GeneratedImage(seed, image, A1111Parameters.format(request, seed, model)));
             }
-            float[] pixels = vaeDecoder.decode(single, unet.latentChannels(), request.height() / 8,
-                    request.width() / 8, clock);
-            BufferedImage image = ImageTensors.toImage(pixels, 0, request.width(), request.height());
-            long seed = request.seed() + i;
-            images.add(new GeneratedImage(seed, image, A1111Parameters.format(request, seed, model)));
         }
         long end = System.nanoTime();
         Timings timings = new Timings(Duration.ofNanos(end - start), Duration.ofNanos(clock.nanos()),

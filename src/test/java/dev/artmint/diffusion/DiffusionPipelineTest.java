@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** End-to-end behaviour of the pipeline on the tiny random-weight fixture model. */
 class DiffusionPipelineTest {
@@ -56,6 +57,17 @@ class DiffusionPipelineTest {
         assertTrue(pipeline.supportsImageToImage());
         assertTrue(model.fileSha256().containsKey("unet/model.onnx"));
         assertEquals(64, model.sha256().length());
+    }
+
+    @Test
+    void cudaFallsBackToTheCpuWhereItCannotRun() {
+        try (DiffusionPipeline onCuda = DiffusionPipeline.load(Fixtures.model("tiny"),
+                new RuntimeOptions(ExecutionProvider.CUDA, 0, 2, 1))) {
+            assumeTrue(onCuda.provider() == ExecutionProvider.CPU, "a CUDA device is present");
+            GenerationRequest same = request().build();
+            assertArrayEquals(pipeline.generate(same).images().getFirst().png(),
+                    onCuda.generate(same).images().getFirst().png());
+        }
     }
 
     @Test

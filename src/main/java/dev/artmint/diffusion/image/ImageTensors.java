@@ -21,7 +21,8 @@ public final class ImageTensors {
             int b = toByte(chw[offset + 2 * plane + i]);
             rgb[i] = (r << 16) | (g << 8) | b;
         }
-        image.setRGB(0, 0, width, height, rgb, 0, width);
+        // the raster takes packed pixels as they are; setRGB would convert each through the colour model
+        image.getRaster().setDataElements(0, 0, width, height, rgb);
         return image;
     }
 

@@ -35,7 +35,7 @@ public final class LatentPreview {
             }
             rgb[i] = packed;
         }
-        image.setRGB(0, 0, latentWidth, latentHeight, rgb, 0, latentWidth);
+        image.getRaster().setDataElements(0, 0, latentWidth, latentHeight, rgb);
         return image;
     }
 }

@@ -66,12 +66,17 @@ public final class FloatSlot implements AutoCloseable {
 
     /** Writes {@code values} scaled by {@code scale}, the model input scaling some samplers need. */
     public void writeScaled(float[] values, float scale, int offset) {
+        writeScaled(values, 0, values.length, scale, offset);
+    }
+
+    /** Writes {@code length} values from {@code values[from]} on, scaled, starting at element {@code offset}. */
+    public void writeScaled(float[] values, int from, int length, float scale, int offset) {
         if (floats != null && scale == 1f) {
-            floats.put(offset, values);
+            floats.put(offset, values, from, length);
             return;
         }
-        for (int i = 0; i < values.length; i++) {
-            set(offset + i, values[i] * scale);
+        for (int i = 0; i < length; i++) {
+            set(offset + i, values[from + i] * scale);
         }
     }
 

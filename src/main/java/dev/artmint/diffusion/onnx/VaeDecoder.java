@@ -7,7 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The VAE decoder: unscaled latents [b, 4, h/8, w/8] to images [b, 3, h, w] in [-1, 1]. */
+/** The VAE decoder: unscaled latents [1, 4, h/8, w/8] to an image [1, 3, h, w] in [-1, 1]. */
 public final class VaeDecoder implements AutoCloseable {
 
     private final OrtRuntime runtime;
@@ -22,21 +22,53 @@ public final class VaeDecoder implements AutoCloseable {
         this.image = Port.find(session.getOutputInfo(), "sample", 0, "vae_decoder");
     }
 
-    /** Decodes one image's latents (already divided by the scaling factor) into CHW pixels in [-1, 1]. */
-    public float[] decode(float[] unscaledLatents, int channels, int latentHeight, int latentWidth, RunClock clock)
-            throws OrtException {
-        long[] shape = {1, channels, latentHeight, latentWidth};
-        try (OnnxTensor input = Tensors.of(runtime.environment(), unscaledLatents, shape, latents.type())) {
-            long start = System.nanoTime();
-            try (OrtSession.Result result = session.run(Map.of(latents.name(), input))) {
-                clock.add(System.nanoTime() - start);
-                return Tensors.toFloats((OnnxTensor) result.get(image.name()).orElseThrow());
-            }
+    /** Allocates the input and pinned output one generation reuses for each of its images. */
+    public Binding bind(int channels, int height, int width) throws OrtException {
+        return new Binding(channels, height, width);
+    }
+
+    public void decode(Binding binding, RunClock clock) throws OrtException {
+        long start = System.nanoTime();
+        try (OrtSession.Result ignored = session.run(binding.inputs, binding.outputs)) {
+            clock.add(System.nanoTime() - start);
         }
     }
 
     @Override
     public void close() throws OrtException {
         session.close();
+    }
+
+    /** One image's latent input and pixel output. */
+    public final class Binding implements AutoCloseable {
+
+        private final FloatSlot latentSlot;
+        private final FloatSlot imageSlot;
+        private final Map<String, OnnxTensor> inputs;
+        private final Map<String, OnnxTensor> outputs;
+
+        private Binding(int channels, int height, int width) throws OrtException {
+            latentSlot = FloatSlot.allocate(runtime.environment(), latents.type(),
+                    new long[] {1, channels, height / 8, width / 8});
+            imageSlot = FloatSlot.allocate(runtime.environment(), image.type(), new long[] {1, 3, height, width});
+            inputs = Map.of(latents.name(), latentSlot.tensor());
+            outputs = Map.of(image.name(), imageSlot.tensor());
+        }
+
+        /** Latents already divided by the VAE scaling factor. */
+        public FloatSlot latents() {
+            return latentSlot;
+        }
+
+        /** Planar RGB in [-1, 1] after {@link #decode}. */
+        public FloatSlot image() {
+            return imageSlot;
+        }
+
+        @Override
+        public void close() {
+            latentSlot.close();
+            imageSlot.close();
+        }
     }
 }
