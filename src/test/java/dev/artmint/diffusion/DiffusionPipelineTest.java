@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -90,6 +93,21 @@ class DiffusionPipelineTest {
             assertEquals(100 + i, fromBatch.seed());
             assertArrayEquals(Fixtures.pixels(single.image()), Fixtures.pixels(fromBatch.image()), "image " + i);
             assertArrayEquals(single.png(), fromBatch.png(), "png " + i);
+        }
+    }
+
+    @Test
+    void concurrentGenerationsShareTheSessionsAndStayDeterministic() throws Exception {
+        GenerationRequest same = request().seed(77).count(2).build();
+        byte[] expected = pipeline.generate(same).images().get(1).png();
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(threads.submit(() -> pipeline.generate(same).images().get(1).png()));
+            }
+            for (Future<byte[]> result : results) {
+                assertArrayEquals(expected, result.get());
+            }
         }
     }
 

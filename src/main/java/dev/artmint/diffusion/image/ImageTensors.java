@@ -44,7 +44,8 @@ public final class ImageTensors {
 
     private static int toByte(float value) {
         float clamped = Math.max(-1f, Math.min(1f, value));
-        return Math.round((clamped + 1f) * 127.5f);
+        // non-negative, so truncating after adding one half rounds to nearest like Math.round, only cheaper
+        return (int) ((clamped + 1f) * 127.5f + 0.5f);
     }
 
     private static BufferedImage resize(BufferedImage source, int width, int height) {
