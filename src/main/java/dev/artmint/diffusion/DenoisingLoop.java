@@ -34,8 +34,8 @@ final class DenoisingLoop {
     private final int firstStep;
     private int stepsRun;
 
-    DenoisingLoop(GenerationRequest request, SchedulerConfig config, int channels, double scalingFactor,
-                  ProgressListener listener, BooleanSupplier cancelled, long startNanos) {
+    DenoisingLoop(GenerationRequest request, SchedulerConfig config, int channels, ProgressListener listener,
+                  BooleanSupplier cancelled, long startNanos) {
         this.request = request;
         this.scheduler = Scheduler.create(request.scheduler(), config, request.steps());
         this.channels = channels;

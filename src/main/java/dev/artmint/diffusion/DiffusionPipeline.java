@@ -131,8 +131,8 @@ public final class DiffusionPipeline implements AutoCloseable {
                 : null;
         long encoded = System.nanoTime();
 
-        DenoisingLoop loop = new DenoisingLoop(request, schedulerConfig, unet.latentChannels(),
-                model.vaeScalingFactor(), listener, cancelled, start);
+        DenoisingLoop loop = new DenoisingLoop(request, schedulerConfig, unet.latentChannels(), listener, cancelled,
+                start);
         float[] latents = loop.initialLatents(request.initImage().isPresent() ? encodeInit(request, clock) : null);
         try (UNet.Binding binding = unet.bind(loop.unetBatch(), request.height() / 8, request.width() / 8,
                 sequenceLength, conditional.length / sequenceLength)) {
@@ -150,7 +150,7 @@ public final class DiffusionPipeline implements AutoCloseable {
                         (float) (1.0 / model.vaeScalingFactor()), 0);
                 vaeDecoder.decode(decoding, clock);
                 decoding.image().read(pixels, 0);
-                BufferedImage image = ImageTensors.toImage(pixels, 0, request.width(), request.height());
+                BufferedImage image = ImageTensors.toImage(pixels, request.width(), request.height());
                 long seed = request.seed() + i;
                 images.add(new GeneratedImage(seed, image, A1111Parameters.format(request, seed, model)));
             }

@@ -10,15 +10,15 @@ public final class ImageTensors {
     private ImageTensors() {
     }
 
-    /** Planar RGB of {@code chw} (offset {@code offset}) in [-1, 1] to an 8-bit RGB image, rounding to nearest. */
-    public static BufferedImage toImage(float[] chw, int offset, int width, int height) {
+    /** Planar RGB in [-1, 1] to an 8-bit RGB image, rounding to nearest. */
+    public static BufferedImage toImage(float[] chw, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int plane = width * height;
         int[] rgb = new int[plane];
         for (int i = 0; i < plane; i++) {
-            int r = toByte(chw[offset + i]);
-            int g = toByte(chw[offset + plane + i]);
-            int b = toByte(chw[offset + 2 * plane + i]);
+            int r = toByte(chw[i]);
+            int g = toByte(chw[plane + i]);
+            int b = toByte(chw[2 * plane + i]);
             rgb[i] = (r << 16) | (g << 8) | b;
         }
         // the raster takes packed pixels as they are; setRGB would convert each through the colour model

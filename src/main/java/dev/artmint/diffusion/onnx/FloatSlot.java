@@ -19,13 +19,11 @@ public final class FloatSlot implements AutoCloseable {
     private final OnnxTensor tensor;
     private final FloatBuffer floats;
     private final ShortBuffer halves;
-    private final int size;
 
-    private FloatSlot(OnnxTensor tensor, FloatBuffer floats, ShortBuffer halves, int size) {
+    private FloatSlot(OnnxTensor tensor, FloatBuffer floats, ShortBuffer halves) {
         this.tensor = tensor;
         this.floats = floats;
         this.halves = halves;
-        this.size = size;
     }
 
     static FloatSlot allocate(OrtEnvironment environment, OnnxJavaType type, long[] shape) throws OrtException {
@@ -36,17 +34,13 @@ public final class FloatSlot implements AutoCloseable {
         int size = Math.toIntExact(count);
         if (type == OnnxJavaType.FLOAT) {
             FloatBuffer floats = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            return new FloatSlot(OnnxTensor.createTensor(environment, floats, shape), floats, null, size);
+            return new FloatSlot(OnnxTensor.createTensor(environment, floats, shape), floats, null);
         }
         if (type == OnnxJavaType.FLOAT16) {
             ShortBuffer halves = ByteBuffer.allocateDirect(size * Short.BYTES).order(ByteOrder.nativeOrder()).asShortBuffer();
-            return new FloatSlot(OnnxTensor.createTensor(environment, halves, shape, OnnxJavaType.FLOAT16), null, halves, size);
+            return new FloatSlot(OnnxTensor.createTensor(environment, halves, shape, OnnxJavaType.FLOAT16), null, halves);
         }
         throw new IllegalArgumentException("expected a float32 or float16 tensor, the model declares " + type);
-    }
-
-    public int size() {
-        return size;
     }
 
     OnnxTensor tensor() {

@@ -26,10 +26,6 @@ final class NoiseSchedule {
         return alphasCumprod[timestep];
     }
 
-    int size() {
-        return alphasCumprod.length;
-    }
-
     /** Karras-style sigma = sqrt((1 - alpha_bar) / alpha_bar) for every training timestep. */
     double[] sigmas() {
         double[] sigmas = new double[alphasCumprod.length];

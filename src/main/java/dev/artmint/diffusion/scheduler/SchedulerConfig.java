@@ -45,12 +45,6 @@ public record SchedulerConfig(
                 50, 10.0);
     }
 
-    public SchedulerConfig withSpacing(TimestepSpacing spacing, int offset) {
-        return new SchedulerConfig(className, numTrainTimesteps, betaStart, betaEnd, betaSchedule, predictionType,
-                Optional.of(spacing), offset, setAlphaToOne, clipSample, clipSampleRange, useKarrasSigmas,
-                finalSigmasType, originalInferenceSteps, timestepScaling);
-    }
-
     public static SchedulerConfig read(Path file) {
         try {
             return of(new ObjectMapper().readTree(file.toFile()));
