@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ class BundledModelTest {
 
     @Test
     void strengthZeroReturnsTheInputUpToTheVaeRoundTrip() {
-        BufferedImage input = pipeline.generate(request().build()).images().getFirst().image();
+        BufferedImage input = scene(pipeline.model().defaults().width(), pipeline.model().defaults().height());
         BufferedImage kept = pipeline.generate(request().initImage(input, 0).build()).images().getFirst().image();
         int[] a = Fixtures.pixels(input);
         int[] b = Fixtures.pixels(kept);
@@ -93,5 +95,22 @@ class BundledModelTest {
         }
         double meanDifference = (double) total / (3.0 * a.length);
         assertTrue(meanDifference < 16, "mean channel difference after the VAE round trip: " + meanDifference);
+    }
+
+    /** A picture like the model's training data: a red disc above a blue sea under a yellow sky. */
+    private static BufferedImage scene(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(new Color(240, 200, 80));
+            g.fillRect(0, 0, width, height / 2);
+            g.setColor(new Color(30, 60, 170));
+            g.fillRect(0, height / 2, width, height - height / 2);
+            g.setColor(new Color(210, 30, 30));
+            g.fillOval(width / 3, height / 8, width / 3, height / 3);
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 }
