@@ -2,9 +2,11 @@
 
 Each fixture follows the diffusers / optimum ONNX folder layout and exercises one set of export choices
 (input_ids int32/int64, timestep int64/float32/float16 as [batch], [1] or a scalar, latent_sample or
-latent_parameters, float32 or float16 inputs and outputs). The VAE is an exact 8x8 average-pool encoder
+latent_parameters, float32 or float16 inputs and outputs). The tiny-float-timestep UNet keeps its weights in an external model.onnx_data file, as exports over 2 GB do.
+The VAE is an exact 8x8 average-pool encoder
 with a matching nearest-neighbour decoder, so images made of flat 8x8 blocks survive the round trip.
 
+Needs Debian's python3-torch, python3-numpy and python3-onnx.
 Run:  /usr/bin/python3 src/test/python/make_fixtures.py src/test/resources/diffusion/models
 """
 import json
@@ -13,6 +15,7 @@ import os
 import sys
 from collections import Counter
 
+import onnx
 import torch
 
 torch.manual_seed(1234)
@@ -174,13 +177,21 @@ def export(module, args, path, inputs, outputs, axes):
                       opset_version=14, do_constant_folding=True)
 
 
+def externalize(path):
+    """Moves every initializer of an ONNX file into model.onnx_data beside it."""
+    model = onnx.load(path)
+    onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                    location="model.onnx_data", size_threshold=0)
+
+
 def write_json(path, value):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         json.dump(value, f, indent=2, sort_keys=True)
 
 
-def build(root, name, merges, ids_type, timestep, latent_parameters, half, scaling, with_encoder=True):
+def build(root, name, merges, ids_type, timestep, latent_parameters, half, scaling, with_encoder=True,
+          external_unet=False):
     folder = os.path.join(root, name)
     vocab_size = write_tokenizer(os.path.join(folder, "tokenizer"), merges)
     ftype = torch.float16 if half else torch.float32
@@ -197,6 +208,8 @@ def build(root, name, merges, ids_type, timestep, latent_parameters, half, scali
     hidden = torch.zeros(2, SEQ, HIDDEN, dtype=ftype)
     export(UNet(half).eval(), (sample, ts, hidden), os.path.join(folder, "unet/model.onnx"),
            ["sample", "timestep", "encoder_hidden_states"], ["out_sample"], axes)
+    if external_unet:
+        externalize(os.path.join(folder, "unet/model.onnx"))
     m, m_inv = mixing_matrix()
     image_axes = {0: "batch", 2: "height", 3: "width"}
     if with_encoder:
@@ -228,7 +241,8 @@ def main():
     root = sys.argv[1]
     merges = learn_merges(CORPUS, 200)
     build(root, "tiny", merges, torch.int32, (torch.int64, (2,)), False, False, 0.18215)
-    build(root, "tiny-float-timestep", merges, torch.int64, (torch.float32, (1,)), True, False, 0.13025)
+    build(root, "tiny-float-timestep", merges, torch.int64, (torch.float32, (1,)), True, False, 0.13025,
+          external_unet=True)
     build(root, "tiny-scalar-timestep", merges, torch.int64, (torch.float32, ()), False, False, 0.18215,
           with_encoder=False)
     build(root, "tiny-fp16", merges, torch.int32, (torch.float16, (2,)), False, True, 0.18215)

@@ -13,20 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline adapts to what an export declares: int32/int64 ids, timestep int64 [batch], float32 [1],
- * float32 scalar or float16 [batch], latent_sample or latent_parameters, float16 inputs and outputs.
+ * float32 scalar or float16 [batch], latent_sample or latent_parameters, float16 inputs and outputs, and
+ * weights in an external model.onnx_data file (tiny-float-timestep's UNet).
  */
 class ExportVariantsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "tiny, 0.18215, true",
-            "tiny-float-timestep, 0.13025, true",
-            "tiny-scalar-timestep, 0.18215, false",
-            "tiny-fp16, 0.18215, true"})
-    void generatesDeterministicallyAndRoundTripsImages(String name, double scaling, boolean imageToImage) {
+            "tiny, 0.18215, true, false",
+            "tiny-float-timestep, 0.13025, true, true",
+            "tiny-scalar-timestep, 0.18215, false, false",
+            "tiny-fp16, 0.18215, true, false"})
+    void generatesDeterministicallyAndRoundTripsImages(String name, double scaling, boolean imageToImage,
+                                                       boolean externalWeights) {
         try (DiffusionPipeline pipeline = DiffusionPipeline.load(Fixtures.model(name), RuntimeOptions.cpu(1))) {
             assertEquals(scaling, pipeline.model().vaeScalingFactor(), 1e-12);
             assertEquals(imageToImage, pipeline.supportsImageToImage());
+            assertEquals(externalWeights, pipeline.model().fileSha256().containsKey("unet/model.onnx_data"),
+                    "external weights are part of the model digest");
             GenerationRequest.Builder request = GenerationRequest.builder(pipeline.model().defaults())
                     .prompt("a cat on a red chair").negativePrompt("blurry").seed(5).count(2).steps(4);
             GenerationResult first = pipeline.generate(request.build());
