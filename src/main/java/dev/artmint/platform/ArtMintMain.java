@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import dev.artmint.diffusion.cli.GenerateCommand;
 import dev.artmint.platform.localstack.LocalStack;
 import dev.artmint.platform.localstack.LocalStackSettings;
 import io.quarkus.runtime.Application;
@@ -17,7 +19,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * Starts ArtMint: first the parts of the embedded local stack that have no external address configured,
+ * Starts ArtMint ({@code generate ...} renders images from the command line instead): first the parts of the embedded local stack that have no external address configured,
  * then the Quarkus application pointed at them; on exit the application stops before its parts do.
  */
 @QuarkusMain
@@ -27,6 +29,9 @@ public final class ArtMintMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         LocalStackSettings settings = LocalStackSettings.fromConfig(launchConfig());
         if (!settings.startsAnything()) {
             Quarkus.run(args);
