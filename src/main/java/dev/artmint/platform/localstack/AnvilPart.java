@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Anvil from the npm registry: an Ethereum JSON-RPC node whose chain state is saved in the data directory. */
-final class AnvilPart implements LocalPart {
+final class AnvilPart extends ProcessPart {
 
     static final long CHAIN_ID = 31337;
     // Anvil's well-known development mnemonic: its accounts are public throwaway keys for the local chain only
@@ -17,20 +17,13 @@ final class AnvilPart implements LocalPart {
 
     private final Path anvil;
     private final Path stateDir;
-    private final Path runDir;
     private final int port;
-    private ManagedProcess process;
 
     AnvilPart(Path anvil, Path stateDir, Path runDir, int port) {
+        super("anvil", runDir);
         this.anvil = anvil;
         this.stateDir = stateDir;
-        this.runDir = runDir;
         this.port = port;
-    }
-
-    @Override
-    public String name() {
-        return "anvil";
     }
 
     @Override
@@ -43,17 +36,14 @@ final class AnvilPart implements LocalPart {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + stateDir, e);
         }
-        process = new ManagedProcess(name(), anvil.toAbsolutePath().toString(),
-                List.of(anvil.toAbsolutePath().toString(),
+        launch(anvil, List.of(anvil.toAbsolutePath().toString(),
                         "--host", "127.0.0.1",
                         "--port", Integer.toString(port),
                         "--chain-id", Long.toString(CHAIN_ID),
                         "--mnemonic", MNEMONIC,
                         "--state", stateDir.resolve("state.json").toAbsolutePath().toString(),
                         "--state-interval", "5"),
-                Map.of(), runDir);
-        process.start();
-        process.awaitReady(Duration.ofSeconds(60), () -> Probe.jsonRpcAnswers(rpcUrl()));
+                Map.of(), Duration.ofSeconds(60), () -> Probe.jsonRpcAnswers(rpcUrl()));
     }
 
     @Override
@@ -63,13 +53,5 @@ final class AnvilPart implements LocalPart {
 
     private String rpcUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * Keycloak from its distribution on Maven Central, in dev mode, storing its data in the local PostgreSQL and
  * importing the {@code artmint} realm on first start.
  */
-final class KeycloakPart implements LocalPart {
+final class KeycloakPart extends ProcessPart {
 
     static final String REALM = "artmint";
     static final String REALM_RESOURCE = "/local-stack/artmint-realm.json";
@@ -25,22 +25,15 @@ final class KeycloakPart implements LocalPart {
 
     private final Path keycloakHome;
     private final Path stateDir;
-    private final Path runDir;
     private final int port;
     private final PostgresPart postgres;
-    private ManagedProcess process;
 
     KeycloakPart(Path keycloakHome, Path stateDir, Path runDir, int port, PostgresPart postgres) {
+        super("keycloak", runDir);
         this.keycloakHome = keycloakHome;
         this.stateDir = stateDir;
-        this.runDir = runDir;
         this.port = port;
         this.postgres = postgres;
-    }
-
-    @Override
-    public String name() {
-        return "keycloak";
     }
 
     @Override
@@ -50,8 +43,7 @@ final class KeycloakPart implements LocalPart {
             throw new IllegalStateException("Keycloak is missing at " + keycloakHome + "; build the project first (./artmint build)");
         }
         installRealm();
-        process = new ManagedProcess(name(), keycloakHome.toAbsolutePath().toString(),
-                List.of(launcher.toAbsolutePath().toString(), "start-dev",
+        launch(keycloakHome, List.of(launcher.toAbsolutePath().toString(), "start-dev",
                         "--http-host=127.0.0.1",
                         "--http-port=" + port,
                         "--db=postgres",
@@ -63,9 +55,7 @@ final class KeycloakPart implements LocalPart {
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", masterAdminPassword()),
-                runDir);
-        process.start();
-        process.awaitReady(Duration.ofMinutes(4), () -> Probe.httpOk(issuer() + "/.well-known/openid-configuration"));
+                Duration.ofMinutes(4), () -> Probe.httpOk(issuer() + "/.well-known/openid-configuration"));
     }
 
     @Override
@@ -75,14 +65,6 @@ final class KeycloakPart implements LocalPart {
 
     String issuer() {
         return "http://localhost:" + port + "/realms/" + REALM;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 
     /** Keycloak imports every realm file in its import folder unless the realm already exists. */

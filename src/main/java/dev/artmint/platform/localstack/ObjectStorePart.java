@@ -9,28 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /** S3Proxy with a filesystem backend: a real S3 API endpoint whose objects live under the data directory. */
-final class ObjectStorePart implements LocalPart {
+final class ObjectStorePart extends ProcessPart {
 
     // throwaway credentials of the local stack; production takes them from configuration
     static final String ACCESS_KEY = "artmint-local";
     static final String SECRET_KEY = "artmint-local-secret-not-for-production";
 
     private final Path objectsDir;
-    private final Path runDir;
     private final Path s3proxyJar;
     private final int port;
-    private ManagedProcess process;
 
     ObjectStorePart(Path objectsDir, Path runDir, Path s3proxyJar, int port) {
+        super("object-store", runDir);
         this.objectsDir = objectsDir;
-        this.runDir = runDir;
         this.s3proxyJar = s3proxyJar;
         this.port = port;
-    }
-
-    @Override
-    public String name() {
-        return "object-store";
     }
 
     @Override
@@ -38,10 +31,10 @@ final class ObjectStorePart implements LocalPart {
         if (!Files.isRegularFile(s3proxyJar)) {
             throw new IllegalStateException("S3Proxy is missing at " + s3proxyJar + "; build the project first (./artmint build)");
         }
-        Path properties = runDir.resolve("s3proxy.properties");
+        Path properties = runDir().resolve("s3proxy.properties");
         try {
             Files.createDirectories(objectsDir);
-            Files.createDirectories(runDir);
+            Files.createDirectories(runDir());
             Files.writeString(properties, String.join("\n",
                     "s3proxy.endpoint=" + endpoint(),
                     "s3proxy.authorization=aws-v2-or-v4",
@@ -53,13 +46,10 @@ final class ObjectStorePart implements LocalPart {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the object store: " + e.getMessage(), e);
         }
-        process = new ManagedProcess(name(), s3proxyJar.toAbsolutePath().toString(),
-                List.of(Jvm.java(), "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        launch(s3proxyJar, List.of(Jvm.java(), "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-jar", s3proxyJar.toAbsolutePath().toString(),
                         "--properties", properties.toAbsolutePath().toString()),
-                Map.of(), runDir);
-        process.start();
-        process.awaitReady(Duration.ofSeconds(60), () -> Probe.httpAnswers(endpoint() + "/"));
+                Map.of(), Duration.ofSeconds(60), () -> Probe.httpAnswers(endpoint() + "/"));
     }
 
     @Override
@@ -72,13 +62,5 @@ final class ObjectStorePart implements LocalPart {
 
     private String endpoint() {
         return "http://127.0.0.1:" + port;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
     }
 }
