@@ -3,22 +3,37 @@ package dev.artmint.chain;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+import dev.artmint.chain.contracts.ArtMint721;
 import okhttp3.OkHttpClient;
 
-/** The chain node behind ArtMint, reached over JSON-RPC with web3j. */
+/** The chain node behind ArtMint, reached over JSON-RPC with web3j; the only class that holds the client. */
 @ApplicationScoped
 public class ChainNode {
 
     private final ChainConfig config;
     private final Web3j web3j;
+    private volatile Long chainId;
 
     ChainNode(ChainConfig config) {
         this.config = config;
@@ -29,9 +44,14 @@ public class ChainNode {
         this.web3j = Web3j.build(new HttpService(config.rpcUrl(), http));
     }
 
-    /** The chain id the node reports (EIP-155). */
+    /** The chain id the node reports (EIP-155), read once and kept: a node does not change chains. */
     public long chainId() {
-        return call(() -> web3j.ethChainId().send()).getChainId().longValueExact();
+        Long known = chainId;
+        if (known == null) {
+            known = call(() -> web3j.ethChainId().send()).getChainId().longValueExact();
+            chainId = known;
+        }
+        return known;
     }
 
     public BigInteger latestBlock() {
@@ -40,6 +60,111 @@ public class ChainNode {
 
     public String rpcUrl() {
         return config.rpcUrl();
+    }
+
+    /** The hash of the node's block at a height, empty when the node has no such block (yet, or any more). */
+    public Optional<String> blockHash(long number) {
+        EthBlock.Block block = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                .send()).getBlock();
+        return Optional.ofNullable(block).map(EthBlock.Block::getHash);
+    }
+
+    public BigInteger balance(String address) {
+        return call(() -> web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send()).getBalance();
+    }
+
+    /** The next nonce of an address, counting its transactions still waiting in the node's pool. */
+    BigInteger pendingNonce(String address) {
+        return call(() -> web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING).send()).getTransactionCount();
+    }
+
+    public String code(String address) {
+        return call(() -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send()).getCode();
+    }
+
+    /** Gas the call would use; a call that reverts raises {@link TransactionRevertedException} with the error's name. */
+    BigInteger estimateGas(String from, String to, BigInteger value, String data) {
+        var response = send(() -> web3j.ethEstimateGas(new Transaction(from, null, null, null, to, value, data)).send());
+        if (response.hasError()) {
+            throw new TransactionRevertedException(RevertReasons.describe(response.getError()));
+        }
+        return response.getAmountUsed();
+    }
+
+    /** EIP-1559 fees for the next block: the node's suggested tip, and twice the base fee on top as headroom. */
+    Fees fees() {
+        BigInteger tip = call(() -> web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
+        EthBlock.Block latest = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
+        BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
+        BigInteger maxFee = baseFee.shiftLeft(1).add(tip).min(config.outbox().maxFeeCap());
+        return new Fees(tip.min(maxFee), maxFee);
+    }
+
+    /** Fees of one EIP-1559 transaction, in wei per gas. */
+    record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {
+    }
+
+    /** Hands a signed transaction to the node; an answer that it already has it counts as success. */
+    SendResult sendRaw(String rawTransaction) {
+        var response = send(() -> web3j.ethSendRawTransaction(rawTransaction).send());
+        if (!response.hasError()) {
+            return SendResult.ACCEPTED;
+        }
+        String message = response.getError().getMessage().toLowerCase();
+        if (message.contains("already known") || message.contains("already imported")) {
+            return SendResult.ACCEPTED;
+        }
+        if (message.contains("nonce too low")) {
+            return SendResult.NONCE_USED;
+        }
+        throw new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + response.getError().getMessage());
+    }
+
+    /** What the node made of a signed transaction. */
+    enum SendResult {
+        ACCEPTED,
+        /** another transaction of the signer already took the nonce, or this one was mined before */
+        NONCE_USED
+    }
+
+    Optional<TransactionReceipt> receipt(String txHash) {
+        return call(() -> web3j.ethGetTransactionReceipt(txHash).send()).getTransactionReceipt();
+    }
+
+    /** Whether the node knows the transaction, pending or mined. */
+    boolean knows(String txHash) {
+        return call(() -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction().isPresent();
+    }
+
+    /** Why a mined transaction reverted: replays it on the state before its block and names the custom error. */
+    String revertReason(String from, String to, BigInteger value, String data, long blockNumber) {
+        var response = send(() -> web3j.ethCall(new Transaction(from, null, null, null, to, value, data),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber - 1))).send());
+        if (response.hasError()) {
+            return RevertReasons.describe(response.getError());
+        }
+        return "reverted (out of gas, or the state changed between estimate and inclusion)";
+    }
+
+    /** The logs of one contract and event between two blocks, inclusive, in chain order. */
+    List<Log> logs(String address, String topic, long fromBlock, long toBlock) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), address);
+        filter.addSingleTopic(topic);
+        return call(() -> web3j.ethGetLogs(filter).send()).getLogs().stream()
+                .map(result -> (Log) ((EthLog.LogObject) result).get())
+                .toList();
+    }
+
+    /** Read-only contract call at the latest block; answers the raw return data. */
+    String call(String to, String data) {
+        return call(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST)
+                .send()).getValue();
+    }
+
+    /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
+    public ArtMint721 collection(String address) {
+        return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 
     @PreDestroy
@@ -52,12 +177,16 @@ public class ChainNode {
     }
 
     private <T extends Response<?>> T call(Call<T> call) {
+        T response = send(call);
+        if (response.hasError()) {
+            throw new ChainException("node at " + config.rpcUrl() + " answered: " + response.getError().getMessage());
+        }
+        return response;
+    }
+
+    private <T extends Response<?>> T send(Call<T> call) {
         try {
-            T response = call.send();
-            if (response.hasError()) {
-                throw new ChainException("node at " + config.rpcUrl() + " answered: " + response.getError().getMessage());
-            }
-            return response;
+            return call.send();
         } catch (IOException e) {
             throw new ChainException("node at " + config.rpcUrl() + " unreachable: " + e.getMessage(), e);
         }
