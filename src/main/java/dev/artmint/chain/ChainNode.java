@@ -156,15 +156,20 @@ public class ChainNode {
                 .toList();
     }
 
-    /** Read-only contract call at the latest block; answers the raw return data. */
-    String call(String to, String data) {
-        return call(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST)
-                .send()).getValue();
-    }
-
     /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
     public ArtMint721 collection(String address) {
         return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+    }
+
+    /** The owner of a token on-chain, empty when it is not minted. */
+    public Optional<String> ownerOf(String collection, BigInteger tokenId) {
+        String data = collection(collection).ownerOf(tokenId).encodeFunctionCall();
+        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, collection, data),
+                DefaultBlockParameterName.LATEST).send());
+        if (response.hasError() || response.getValue() == null || response.getValue().length() < 66) {
+            return Optional.empty();
+        }
+        return Optional.of("0x" + response.getValue().substring(response.getValue().length() - 40));
     }
 
     @PreDestroy
