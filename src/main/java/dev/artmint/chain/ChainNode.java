@@ -136,10 +136,13 @@ public class ChainNode {
         return call(() -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction().isPresent();
     }
 
-    /** Why a mined transaction reverted: replays it on the state before its block and names the custom error. */
+    /**
+     * Why a mined transaction reverted: replays it on the state after its block, which holds whatever the
+     * transactions before it in the block changed, and names the custom error.
+     */
     String revertReason(String from, String to, BigInteger value, String data, long blockNumber) {
         var response = send(() -> web3j.ethCall(new Transaction(from, null, null, null, to, value, data),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber - 1))).send());
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber))).send());
         if (response.hasError()) {
             return RevertReasons.describe(response.getError());
         }

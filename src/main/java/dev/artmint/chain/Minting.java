@@ -24,11 +24,16 @@ public class Minting {
 
     /** Records and sends the mint, or returns the transaction of an earlier request for the same token. */
     public ChainTransaction mint(MintRequest request) {
-        String data = node.collection(contracts.collection())
+        return outbox.submit(TransactionRequest.call(idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(),
+                encode(request)));
+    }
+
+    /** The ArtMint721.mint call data for a request. */
+    String encode(MintRequest request) {
+        return node.collection(contracts.collection())
                 .mint(request.to(), Numeric.hexStringToByteArray(request.provenanceHash()), request.creator(),
                         BigInteger.valueOf(request.royaltyBps()))
                 .encodeFunctionCall();
-        return outbox.submit(TransactionRequest.call(idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(), data));
     }
 
     static String idempotencyKey(BigInteger tokenId) {

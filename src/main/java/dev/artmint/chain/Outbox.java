@@ -86,7 +86,9 @@ public class Outbox {
                         + (tx.failureReason == null ? "" : " (" + tx.failureReason + ")") + " after waiting " + timeout);
             }
             followUp(tx);
-            pause();
+            if (find(id).orElseThrow().status == tx.status) {
+                pause();
+            }
         }
     }
 
@@ -243,7 +245,7 @@ public class Outbox {
 
     private static void pause() {
         try {
-            Thread.sleep(50);
+            Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChainException("interrupted while waiting for a transaction", e);
