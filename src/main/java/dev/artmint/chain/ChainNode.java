@@ -3,6 +3,7 @@ package dev.artmint.chain;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,12 @@ import okhttp3.OkHttpClient;
 @ApplicationScoped
 public class ChainNode {
 
+    private static final Duration FEE_QUOTE_TTL = Duration.ofSeconds(2);
+
     private final ChainConfig config;
     private final Web3j web3j;
     private volatile Long chainId;
+    private volatile Quote feeQuote;
 
     ChainNode(ChainConfig config) {
         this.config = config;
@@ -91,8 +95,23 @@ public class ChainNode {
         return response.getAmountUsed();
     }
 
-    /** EIP-1559 fees for the next block: the node's suggested tip, and twice the base fee on top as headroom. */
+    /**
+     * EIP-1559 fees for the next block: the node's suggested tip, and twice the base fee on top as headroom, which
+     * covers several blocks of base-fee increases; so a quote is reused for a short while instead of asked per call.
+     */
     Fees fees() {
+        Quote quote = feeQuote;
+        if (quote == null || quote.expires().isBefore(Instant.now())) {
+            quote = new Quote(freshFees(), Instant.now().plus(FEE_QUOTE_TTL));
+            feeQuote = quote;
+        }
+        return quote.fees();
+    }
+
+    private record Quote(Fees fees, Instant expires) {
+    }
+
+    private Fees freshFees() {
         BigInteger tip = call(() -> web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
         EthBlock.Block latest = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
         BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();

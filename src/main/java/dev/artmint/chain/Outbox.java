@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,8 @@ public class Outbox {
     private final ChainNode node;
     private final ChainConfig config;
     private final EntityManager entityManager;
+    // signers whose nonce row exists; the row, not this set, is what assigns nonces
+    private final Set<String> knownSigners = ConcurrentHashMap.newKeySet();
 
     Outbox(ChainNode node, ChainConfig config, EntityManager entityManager) {
         this.node = node;
@@ -54,8 +58,13 @@ public class Outbox {
         BigInteger estimate = node.estimateGas(from, request.to(), request.value(), request.data());
         BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(100L + config.outbox().gasMarginPercent())).divide(BigInteger.valueOf(100));
         ChainNode.Fees fees = node.fees();
-        BigInteger chainNonce = node.pendingNonce(from);
-        ChainTransaction recorded = QuarkusTransaction.requiringNew().call(() -> record(request, gasLimit, fees, chainNonce));
+        if (!knownSigners.contains(from)) {
+            // the first transaction of a signer starts its sequence where the chain has it
+            BigInteger chainNonce = node.pendingNonce(from);
+            QuarkusTransaction.requiringNew().run(() -> startSequence(from, chainNonce));
+            knownSigners.add(from);
+        }
+        ChainTransaction recorded = QuarkusTransaction.requiringNew().call(() -> record(request, gasLimit, fees));
         if (recorded.status == TxStatus.REQUESTED) {
             send(recorded);
         }
@@ -103,12 +112,15 @@ public class Outbox {
         }
     }
 
-    private ChainTransaction record(TransactionRequest request, BigInteger gasLimit, ChainNode.Fees fees, BigInteger chainNonce) {
-        String signer = request.signer().getAddress();
+    private void startSequence(String signer, BigInteger chainNonce) {
         entityManager.createNativeQuery("insert into chain_nonce (signer, next_nonce) values (?1, ?2) on conflict (signer) do nothing")
                 .setParameter(1, signer)
                 .setParameter(2, chainNonce.longValueExact())
                 .executeUpdate();
+    }
+
+    private ChainTransaction record(TransactionRequest request, BigInteger gasLimit, ChainNode.Fees fees) {
+        String signer = request.signer().getAddress();
         long nonce = ((Number) entityManager.createNativeQuery("select next_nonce from chain_nonce where signer = ?1 for update")
                 .setParameter(1, signer)
                 .getSingleResult()).longValue();
