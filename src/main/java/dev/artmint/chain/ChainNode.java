@@ -67,7 +67,7 @@ public class ChainNode {
     }
 
     /** The hash of the node's block at a height, empty when the node has no such block (yet, or any more). */
-    public Optional<String> blockHash(long number) {
+    Optional<String> blockHash(long number) {
         EthBlock.Block block = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
                 .send()).getBlock();
         return Optional.ofNullable(block).map(EthBlock.Block::getHash);
@@ -82,7 +82,7 @@ public class ChainNode {
         return call(() -> web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING).send()).getTransactionCount();
     }
 
-    public String code(String address) {
+    String code(String address) {
         return call(() -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send()).getCode();
     }
 

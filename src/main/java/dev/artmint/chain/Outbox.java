@@ -195,8 +195,6 @@ public class Outbox {
                     }
                 }
             }
-        } catch (TransactionRevertedException e) {
-            fail(tx, e.getMessage());
         } catch (ChainException e) {
             // stays REQUESTED: the follow-up sends the same bytes again
             LOG.warnf("outbox: sending %s failed for now: %s", tx.hash, e.getMessage());
