@@ -25,6 +25,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
+import dev.artmint.chain.contracts.ArtMarket;
 import dev.artmint.chain.contracts.ArtMint721;
 
 /**
@@ -106,6 +107,16 @@ public final class Anvil implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("direct transfer failed", e);
         }
+    }
+
+    /** The collection's generated wrapper, for reads. */
+    public ArtMint721 collection(String address) {
+        return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+    }
+
+    /** The market's generated wrapper, for reads. */
+    public ArtMarket market(String address) {
+        return ArtMarket.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 
     public String ownerOnChain(String collection, BigInteger tokenId) {
