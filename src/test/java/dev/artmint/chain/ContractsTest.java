@@ -2,6 +2,7 @@ package dev.artmint.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.web3j.tuples.generated.Tuple2;
 
 import dev.artmint.chain.contracts.ArtMint721;
@@ -30,6 +32,15 @@ class ContractsTest {
 
     @Inject
     PlatformKeys keys;
+
+    @Inject
+    ChainConfig config;
+
+    @Inject
+    ChainNode node;
+
+    @Inject
+    Outbox outbox;
 
     private final Anvil anvil = new Anvil();
 
@@ -63,5 +74,30 @@ class ContractsTest {
         assertEquals(BigInteger.valueOf(250), fee.component2());
         Tuple2<String, BigInteger> marketFee = anvil.market(contracts.market()).platformFee().send();
         assertEquals(Anvil.account(2).getAddress(), marketFee.component1().toLowerCase());
+    }
+
+    @Test
+    void aNewStartReusesTheKeptAddressesWithoutDeploying() {
+        Contracts.Addresses first = contracts.addresses();
+        BigInteger adminNonce = anvil.nonce(keys.admin().getAddress(), true);
+
+        Contracts restarted = new Contracts(config, node, outbox, keys, Path.of("target/test-stack"));
+
+        assertEquals(first, restarted.addresses());
+        assertEquals(adminNonce, anvil.nonce(keys.admin().getAddress(), true));
+    }
+
+    @Test
+    void keptAddressesWithoutCodeOnTheChainAreDeployedAgain(@TempDir Path dataDir) throws Exception {
+        Path kept = dataDir.resolve("chain/contracts-31337.properties");
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "collection=0x000000000000000000000000000000000000dead\nmarket=0x000000000000000000000000000000000000beef\n");
+
+        Contracts.Addresses deployed = new Contracts(config, node, outbox, keys, dataDir).addresses();
+
+        assertNotEquals("0x000000000000000000000000000000000000dead", deployed.collection());
+        assertTrue(node.code(deployed.collection()).length() > 2);
+        assertEquals(deployed.collection().toLowerCase(), anvil.market(deployed.market()).collection().send().toLowerCase());
+        assertTrue(Files.readString(kept).contains("collection=" + deployed.collection()));
     }
 }
