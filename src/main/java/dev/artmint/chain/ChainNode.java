@@ -3,22 +3,41 @@ package dev.artmint.chain;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+import dev.artmint.chain.contracts.ArtMint721;
 import okhttp3.OkHttpClient;
 
-/** The chain node behind ArtMint, reached over JSON-RPC with web3j. */
+/** The chain node behind ArtMint, reached over JSON-RPC with web3j; the only class that holds the client. */
 @ApplicationScoped
 public class ChainNode {
 
+    private static final Duration FEE_QUOTE_TTL = Duration.ofSeconds(2);
+
     private final ChainConfig config;
     private final Web3j web3j;
+    private volatile Long chainId;
+    private volatile Quote feeQuote;
 
     ChainNode(ChainConfig config) {
         this.config = config;
@@ -29,9 +48,14 @@ public class ChainNode {
         this.web3j = Web3j.build(new HttpService(config.rpcUrl(), http));
     }
 
-    /** The chain id the node reports (EIP-155). */
+    /** The chain id the node reports (EIP-155), read once and kept: a node does not change chains. */
     public long chainId() {
-        return call(() -> web3j.ethChainId().send()).getChainId().longValueExact();
+        Long known = chainId;
+        if (known == null) {
+            known = call(() -> web3j.ethChainId().send()).getChainId().longValueExact();
+            chainId = known;
+        }
+        return known;
     }
 
     public BigInteger latestBlock() {
@@ -40,6 +64,134 @@ public class ChainNode {
 
     public String rpcUrl() {
         return config.rpcUrl();
+    }
+
+    /** The hash of the node's block at a height, empty when the node has no such block (yet, or any more). */
+    Optional<String> blockHash(long number) {
+        EthBlock.Block block = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                .send()).getBlock();
+        return Optional.ofNullable(block).map(EthBlock.Block::getHash);
+    }
+
+    public BigInteger balance(String address) {
+        return call(() -> web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send()).getBalance();
+    }
+
+    /** The next nonce of an address, counting its transactions still waiting in the node's pool. */
+    BigInteger pendingNonce(String address) {
+        return call(() -> web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING).send()).getTransactionCount();
+    }
+
+    String code(String address) {
+        return call(() -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send()).getCode();
+    }
+
+    /** Gas the call would use; a call that reverts raises {@link TransactionRevertedException} with the error's name. */
+    BigInteger estimateGas(String from, String to, BigInteger value, String data) {
+        var response = send(() -> web3j.ethEstimateGas(new Transaction(from, null, null, null, to, value, data)).send());
+        if (response.hasError()) {
+            throw new TransactionRevertedException(RevertReasons.describe(response.getError()));
+        }
+        return response.getAmountUsed();
+    }
+
+    /**
+     * EIP-1559 fees for the next block: the node's suggested tip, and twice the base fee on top as headroom, which
+     * covers several blocks of base-fee increases; so a quote is reused for a short while instead of asked per call.
+     */
+    Fees fees() {
+        Quote quote = feeQuote;
+        if (quote == null || quote.expires().isBefore(Instant.now())) {
+            quote = new Quote(freshFees(), Instant.now().plus(FEE_QUOTE_TTL));
+            feeQuote = quote;
+        }
+        return quote.fees();
+    }
+
+    private record Quote(Fees fees, Instant expires) {
+    }
+
+    private Fees freshFees() {
+        BigInteger tip = call(() -> web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
+        EthBlock.Block latest = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
+        BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
+        BigInteger maxFee = baseFee.shiftLeft(1).add(tip).min(config.outbox().maxFeeCap());
+        return new Fees(tip.min(maxFee), maxFee);
+    }
+
+    /** Fees of one EIP-1559 transaction, in wei per gas. */
+    record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {
+    }
+
+    /** Hands a signed transaction to the node; an answer that it already has it counts as success. */
+    SendResult sendRaw(String rawTransaction) {
+        var response = send(() -> web3j.ethSendRawTransaction(rawTransaction).send());
+        if (!response.hasError()) {
+            return SendResult.ACCEPTED;
+        }
+        String message = response.getError().getMessage().toLowerCase();
+        if (message.contains("already known") || message.contains("already imported")) {
+            return SendResult.ACCEPTED;
+        }
+        if (message.contains("nonce too low")) {
+            return SendResult.NONCE_USED;
+        }
+        throw new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + response.getError().getMessage());
+    }
+
+    /** What the node made of a signed transaction. */
+    enum SendResult {
+        ACCEPTED,
+        /** another transaction of the signer already took the nonce, or this one was mined before */
+        NONCE_USED
+    }
+
+    Optional<TransactionReceipt> receipt(String txHash) {
+        return call(() -> web3j.ethGetTransactionReceipt(txHash).send()).getTransactionReceipt();
+    }
+
+    /** Whether the node knows the transaction, pending or mined. */
+    boolean knows(String txHash) {
+        return call(() -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction().isPresent();
+    }
+
+    /**
+     * Why a mined transaction reverted: replays it on the state after its block, which holds whatever the
+     * transactions before it in the block changed, and names the custom error.
+     */
+    String revertReason(String from, String to, BigInteger value, String data, long blockNumber) {
+        var response = send(() -> web3j.ethCall(new Transaction(from, null, null, null, to, value, data),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber))).send());
+        if (response.hasError()) {
+            return RevertReasons.describe(response.getError());
+        }
+        return "reverted (out of gas, or the state changed between estimate and inclusion)";
+    }
+
+    /** The logs of one contract and event between two blocks, inclusive, in chain order. */
+    List<Log> logs(String address, String topic, long fromBlock, long toBlock) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), address);
+        filter.addSingleTopic(topic);
+        return call(() -> web3j.ethGetLogs(filter).send()).getLogs().stream()
+                .map(result -> (Log) ((EthLog.LogObject) result).get())
+                .toList();
+    }
+
+    /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
+    public ArtMint721 collection(String address) {
+        return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+    }
+
+    /** The owner of a token on-chain, empty when it is not minted. */
+    public Optional<String> ownerOf(String collection, BigInteger tokenId) {
+        String data = collection(collection).ownerOf(tokenId).encodeFunctionCall();
+        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, collection, data),
+                DefaultBlockParameterName.LATEST).send());
+        if (response.hasError() || response.getValue() == null || response.getValue().length() < 66) {
+            return Optional.empty();
+        }
+        return Optional.of("0x" + response.getValue().substring(response.getValue().length() - 40));
     }
 
     @PreDestroy
@@ -52,12 +204,16 @@ public class ChainNode {
     }
 
     private <T extends Response<?>> T call(Call<T> call) {
+        T response = send(call);
+        if (response.hasError()) {
+            throw new ChainException("node at " + config.rpcUrl() + " answered: " + response.getError().getMessage());
+        }
+        return response;
+    }
+
+    private <T extends Response<?>> T send(Call<T> call) {
         try {
-            T response = call.send();
-            if (response.hasError()) {
-                throw new ChainException("node at " + config.rpcUrl() + " answered: " + response.getError().getMessage());
-            }
-            return response;
+            return call.send();
         } catch (IOException e) {
             throw new ChainException("node at " + config.rpcUrl() + " unreachable: " + e.getMessage(), e);
         }

@@ -14,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     HTTP_ERROR(400, "http-error", "Request failed"),
+    SIWE_REJECTED(400, "siwe-rejected", "Sign-In with Ethereum message refused"),
+    TRANSACTION_REVERTED(409, "transaction-reverted", "The chain would refuse this transaction"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     INTERNAL(500, "internal", "Internal error");
 

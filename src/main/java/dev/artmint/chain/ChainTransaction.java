@@ -1,0 +1,97 @@
+package dev.artmint.chain;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One transaction of the outbox, from its signed request to its confirmation or failure. */
+@Entity
+@Table(name = "chain_tx")
+public class ChainTransaction extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "idempotency_key", nullable = false, unique = true)
+    public String idempotencyKey;
+
+    @Column(nullable = false)
+    public String signer;
+
+    @Column(nullable = false)
+    public long nonce;
+
+    @Column(name = "to_address")
+    public String to;
+
+    @Column(nullable = false)
+    public String data;
+
+    @Column(name = "value_wei", nullable = false)
+    public BigInteger value;
+
+    @Column(name = "gas_limit", nullable = false)
+    public BigInteger gasLimit;
+
+    @Column(name = "max_fee_per_gas", nullable = false)
+    public BigInteger maxFeePerGas;
+
+    @Column(name = "max_priority_fee", nullable = false)
+    public BigInteger maxPriorityFeePerGas;
+
+    @Column(name = "raw_tx", nullable = false)
+    public String rawTransaction;
+
+    @Column(name = "tx_hash", nullable = false, unique = true)
+    public String hash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TxStatus status;
+
+    @Column(name = "block_number")
+    public Long blockNumber;
+
+    @Column(name = "block_hash")
+    public String blockHash;
+
+    @Column(name = "contract_address")
+    public String contractAddress;
+
+    @Column(name = "gas_used")
+    public BigInteger gasUsed;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<ChainTransaction> findByKey(String idempotencyKey) {
+        return find("idempotencyKey", idempotencyKey).firstResultOptional();
+    }
+
+    /** Transactions the outbox still has to follow, oldest nonce first per signer. */
+    static List<ChainTransaction> open() {
+        return list("status in ?1 order by signer, nonce", List.of(TxStatus.REQUESTED, TxStatus.SENT, TxStatus.MINED));
+    }
+
+    void moveTo(TxStatus next) {
+        status = next;
+        updatedAt = Instant.now();
+    }
+}

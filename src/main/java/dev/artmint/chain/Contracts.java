@@ -1,0 +1,168 @@
+package dev.artmint.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.crypto.Credentials;
+
+import dev.artmint.chain.contracts.ArtMarket;
+import dev.artmint.chain.contracts.ArtMint721;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The addresses of ArtMint's contracts: from configuration in production; otherwise those kept in the data
+ * directory while the chain still has their code, or, where deployment is on (the local stack), freshly deployed
+ * through the outbox with the platform's minter and fee recipient and kept for the next start.
+ */
+@ApplicationScoped
+public class Contracts {
+
+    private static final Logger LOG = Logger.getLogger(Contracts.class);
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ChainConfig config;
+    private final ChainNode node;
+    private final Outbox outbox;
+    private final PlatformKeys keys;
+    private final Path dataDir;
+    private volatile Addresses addresses;
+
+    /** Where the two contracts live. */
+    public record Addresses(String collection, String market) {
+    }
+
+    Contracts(ChainConfig config, ChainNode node, Outbox outbox, PlatformKeys keys,
+            @ConfigProperty(name = "artmint.data-dir") Path dataDir) {
+        this.config = config;
+        this.node = node;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.dataDir = dataDir;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.contracts().deploy()) {
+            addresses();
+        }
+    }
+
+    /** The ArtMint721 collection's address. */
+    public String collection() {
+        return addresses().collection();
+    }
+
+    /** The ArtMarket's address. */
+    public String market() {
+        return addresses().market();
+    }
+
+    public Addresses addresses() {
+        Addresses known = addresses;
+        if (known == null) {
+            synchronized (this) {
+                known = addresses;
+                if (known == null) {
+                    known = resolve();
+                    addresses = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private Addresses resolve() {
+        var configured = config.contracts();
+        if (configured.collection().isPresent() && configured.market().isPresent()) {
+            return new Addresses(configured.collection().get(), configured.market().get());
+        }
+        Path file = dataDir.resolve("chain").resolve("contracts-" + node.chainId() + ".properties");
+        Optional<Addresses> kept = read(file).filter(this::deployed);
+        if (kept.isPresent()) {
+            LOG.infof("contracts at %s (collection) and %s (market), as kept in %s", kept.get().collection(), kept.get().market(), file);
+            return kept.get();
+        }
+        if (!configured.deploy()) {
+            throw new ChainException("no contract addresses: configure artmint.chain.contracts.collection and .market");
+        }
+        Addresses deployed = deploy();
+        write(file, deployed);
+        LOG.infof("deployed ArtMint721 at %s and ArtMarket at %s; kept in %s", deployed.collection(), deployed.market(), file);
+        return deployed;
+    }
+
+    private Addresses deploy() {
+        Credentials admin = keys.admin();
+        String feeRecipient = keys.feeRecipient();
+        BigInteger feeBps = BigInteger.valueOf(config.contracts().feeBps());
+        String collection = deploy("ArtMint721", admin, ArtMint721.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(
+                new Address(admin.getAddress()), new Address(keys.minter().getAddress()),
+                new Utf8String(config.contracts().baseUri()), new Address(feeRecipient), new Uint16(feeBps))));
+        String market = deploy("ArtMarket", admin, ArtMarket.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(
+                new Address(collection), new Address(admin.getAddress()), new Address(feeRecipient), new Uint16(feeBps))));
+        return new Addresses(collection, market);
+    }
+
+    private String deploy(String contract, Credentials admin, String data) {
+        // keyed by the admin's next nonce: a restart in the middle of a deployment follows the same transaction
+        String key = "deploy:" + contract + ":" + node.chainId() + ":" + admin.getAddress() + ":" + node.pendingNonce(admin.getAddress());
+        ChainTransaction tx = outbox.submit(new TransactionRequest(key, admin, null, BigInteger.ZERO, data));
+        return outbox.await(tx.id, sent -> sent.contractAddress != null, DEPLOY_TIMEOUT).contractAddress;
+    }
+
+    private boolean deployed(Addresses addresses) {
+        return hasCode(addresses.collection()) && hasCode(addresses.market());
+    }
+
+    private boolean hasCode(String address) {
+        String code = node.code(address);
+        return code != null && code.length() > 2;
+    }
+
+    private static Optional<Addresses> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String collection = properties.getProperty("collection");
+        String market = properties.getProperty("market");
+        return collection == null || market == null ? Optional.empty() : Optional.of(new Addresses(collection, market));
+    }
+
+    private static void write(Path file, Addresses addresses) {
+        Properties properties = new Properties();
+        properties.setProperty("collection", addresses.collection());
+        properties.setProperty("market", addresses.market());
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                properties.store(out, "ArtMint contracts deployed by the local stack");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

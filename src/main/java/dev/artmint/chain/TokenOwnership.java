@@ -1,0 +1,37 @@
+package dev.artmint.chain;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Who owns which token, as indexed from the chain's Transfer events (transfers outside the platform included). */
+@ApplicationScoped
+public class TokenOwnership {
+
+    private final EntityManager entityManager;
+
+    TokenOwnership(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<String> ownerOf(BigInteger tokenId) {
+        return entityManager.createNativeQuery("select owner from token_owner where token_id = ?1", String.class)
+                .setParameter(1, new BigDecimal(tokenId))
+                .getResultStream()
+                .findFirst()
+                .map(String.class::cast);
+    }
+
+    /** The tokens an address holds, lowest id first. */
+    public List<BigInteger> tokensOf(String address) {
+        return entityManager.createNativeQuery("select token_id from token_owner where owner = ?1 order by token_id")
+                .setParameter(1, address.toLowerCase())
+                .getResultStream()
+                .map(id -> ((BigDecimal) id).toBigIntegerExact())
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.artmint.identity.wallet;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.web3j.crypto.Credentials;
+
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TransactionRequest;
+import dev.artmint.platform.problem.ProblemType;
+
+/** Funds custodial wallets from a development account of the local chain; absent wherever no faucet key is set. */
+@ApplicationScoped
+public class Faucet {
+
+    private final WalletConfig config;
+    private final Wallets wallets;
+    private final Outbox outbox;
+
+    Faucet(WalletConfig config, Wallets wallets, Outbox outbox) {
+        this.config = config;
+        this.wallets = wallets;
+        this.outbox = outbox;
+    }
+
+    public ChainTransaction fund(UUID userId) {
+        String key = config.faucet().key()
+                .orElseThrow(() -> new WalletRefusedException(ProblemType.NOT_FOUND, "there is no faucet on this chain"));
+        Wallet wallet = wallets.custodial(userId);
+        return outbox.submit(new TransactionRequest("faucet:" + UUID.randomUUID(), Credentials.create(key), wallet.address,
+                config.faucet().amount(), "0x"));
+    }
+}

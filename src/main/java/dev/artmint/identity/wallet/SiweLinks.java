@@ -1,0 +1,118 @@
+package dev.artmint.identity.wallet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.SignatureException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
+
+import dev.artmint.chain.ChainNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Links external addresses by EIP-4361: the server issues a nonce, the user signs a message naming this domain,
+ * their address, the chain and the nonce, and the signature (EIP-191 personal_sign) must recover that address.
+ */
+@ApplicationScoped
+public class SiweLinks {
+
+    private static final int NONCE_BYTES = 12;
+
+    private final WalletConfig config;
+    private final ChainNode node;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+
+    SiweLinks(WalletConfig config, ChainNode node) {
+        this.config = config;
+        this.node = node;
+    }
+
+    public SiweChallenge issueNonce(UUID userId) {
+        byte[] bytes = new byte[NONCE_BYTES];
+        random.nextBytes(bytes);
+        SiweNonce nonce = new SiweNonce();
+        // EIP-4361 nonces are alphanumeric
+        nonce.nonce = HexFormat.of().formatHex(bytes);
+        nonce.userId = userId;
+        nonce.issuedAt = clock.instant();
+        nonce.expiresAt = nonce.issuedAt.plus(config.siwe().nonceTtl());
+        QuarkusTransaction.requiringNew().run(nonce::persist);
+        return new SiweChallenge(nonce.nonce, config.siwe().domain(), config.siwe().uri(), node.chainId(), nonce.issuedAt, nonce.expiresAt);
+    }
+
+    /** Checks the message and signature, uses up the nonce and links the address; answers the address, lower case. */
+    public String link(UUID userId, String text, String signature) {
+        SiweMessage message = SiweMessage.parse(text);
+        Instant now = clock.instant();
+        if (!message.domain().equals(config.siwe().domain())) {
+            throw new SiweRejectedException("the message is for " + message.domain() + ", not " + config.siwe().domain());
+        }
+        if (!"1".equals(message.version())) {
+            throw new SiweRejectedException("only version 1 messages are accepted");
+        }
+        if (message.chainId() != node.chainId()) {
+            throw new SiweRejectedException("the message is for chain " + message.chainId() + ", not " + node.chainId());
+        }
+        if (message.expirationTime().map(expiry -> !now.isBefore(expiry)).orElse(false)) {
+            throw new SiweRejectedException("the message expired at " + message.expirationTime().get());
+        }
+        if (message.notBefore().map(now::isBefore).orElse(false)) {
+            throw new SiweRejectedException("the message is not valid before " + message.notBefore().get());
+        }
+        String signer = recover(text, signature);
+        if (!signer.equalsIgnoreCase(message.address())) {
+            throw new SiweRejectedException("the signature is not by " + message.address());
+        }
+        String address = message.address().toLowerCase();
+        QuarkusTransaction.requiringNew().run(() -> {
+            useNonce(userId, message.nonce(), now);
+            if (!LinkedAddress.isLinked(userId, address)) {
+                LinkedAddress link = new LinkedAddress();
+                link.id = UUID.randomUUID();
+                link.userId = userId;
+                link.address = address;
+                link.linkedAt = now;
+                link.persist();
+            }
+        });
+        return address;
+    }
+
+    private static void useNonce(UUID userId, String nonce, Instant now) {
+        long used = SiweNonce.update("usedAt = ?1 where nonce = ?2 and userId = ?3 and usedAt is null and expiresAt > ?1",
+                now, nonce, userId);
+        if (used != 1) {
+            throw new SiweRejectedException("the nonce " + nonce + " was not issued to you, is used up or has expired");
+        }
+    }
+
+    /** The address whose key made a personal_sign signature (65 bytes r || s || v) of the message. */
+    private static String recover(String message, String signature) {
+        byte[] bytes;
+        try {
+            bytes = Numeric.hexStringToByteArray(signature);
+        } catch (RuntimeException e) {
+            throw new SiweRejectedException("the signature is not hex");
+        }
+        if (bytes.length != 65) {
+            throw new SiweRejectedException("the signature must be 65 bytes, it has " + bytes.length);
+        }
+        byte v = bytes[64] < 27 ? (byte) (bytes[64] + 27) : bytes[64];
+        Sign.SignatureData data = new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
+        try {
+            return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
+        } catch (SignatureException | IllegalArgumentException e) {
+            throw new SiweRejectedException("the signature does not verify: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.artmint.identity.wallet;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.Contracts;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TokenOwnership;
+import dev.artmint.chain.TransactionRequest;
+import dev.artmint.platform.problem.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Custodial wallets: one per user, created on first need with a key generated here and kept only encrypted.
+ * Withdrawals move a token from the custodial wallet to an address the user linked, through the outbox.
+ */
+@ApplicationScoped
+public class Wallets {
+
+    private static final int PRIVATE_KEY_BYTES = 32;
+
+    private final KeyCipher cipher;
+    private final ChainNode node;
+    private final Contracts contracts;
+    private final Outbox outbox;
+    private final TokenOwnership ownership;
+    private final EntityManager entityManager;
+
+    Wallets(KeyCipher cipher, ChainNode node, Contracts contracts, Outbox outbox, TokenOwnership ownership, EntityManager entityManager) {
+        this.cipher = cipher;
+        this.node = node;
+        this.contracts = contracts;
+        this.outbox = outbox;
+        this.ownership = ownership;
+        this.entityManager = entityManager;
+    }
+
+    /** The user's custodial wallet, created on the first call; concurrent first calls get the same one. */
+    public Wallet custodial(UUID userId) {
+        return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>findByIdOptional(userId).orElseGet(() -> create(userId)));
+    }
+
+    /** A wallet's address, balance, tokens (as indexed) and the external addresses linked to its owner. */
+    public WalletView view(UUID userId) {
+        Wallet wallet = custodial(userId);
+        List<String> linked = QuarkusTransaction.requiringNew().call(() -> LinkedAddress.of(userId).stream().map(link -> link.address).toList());
+        List<String> tokens = QuarkusTransaction.requiringNew().call(() -> ownership.tokensOf(wallet.address)).stream()
+                .map(BigInteger::toString).toList();
+        return new WalletView(wallet.address, node.balance(wallet.address).toString(), tokens, linked);
+    }
+
+    /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
+    public ChainTransaction withdraw(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
+        if (!QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, to))) {
+            throw new WalletRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
+        }
+        Wallet wallet = custodial(userId);
+        String collection = contracts.collection();
+        if (!node.ownerOf(collection, tokenId).map(wallet.address::equalsIgnoreCase).orElse(false)) {
+            throw new WalletRefusedException(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
+        }
+        if (node.balance(wallet.address).signum() == 0) {
+            throw new WalletRefusedException(ProblemType.CONFLICT, "your custodial wallet has no ether to pay for gas");
+        }
+        String data = node.collection(collection).transferFrom(wallet.address, to, tokenId).encodeFunctionCall();
+        return outbox.submit(TransactionRequest.call("withdraw:" + userId + ":" + idempotencyKey, credentials(wallet), collection, data));
+    }
+
+    /** Signing credentials of a custodial wallet; they stay inside this package and the outbox. */
+    Credentials credentials(Wallet wallet) {
+        return Credentials.create(ECKeyPair.create(cipher.decrypt(wallet.userId, wallet.encryptedKey)));
+    }
+
+    private Wallet create(UUID userId) {
+        ECKeyPair keyPair;
+        try {
+            keyPair = Keys.createEcKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate a wallet key", e);
+        }
+        Wallet wallet = new Wallet();
+        wallet.userId = userId;
+        wallet.address = "0x" + Keys.getAddress(keyPair);
+        wallet.encryptedKey = cipher.encrypt(userId, Numeric.toBytesPadded(keyPair.getPrivateKey(), PRIVATE_KEY_BYTES));
+        wallet.createdAt = Instant.now();
+        int inserted = entityManager.createNativeQuery("""
+                insert into wallet (user_id, address, encrypted_key, created_at) values (?1, ?2, ?3, ?4)
+                on conflict (user_id) do nothing""")
+                .setParameter(1, userId).setParameter(2, wallet.address).setParameter(3, wallet.encryptedKey)
+                .setParameter(4, wallet.createdAt)
+                .executeUpdate();
+        return inserted == 1 ? wallet : Wallet.<Wallet>findByIdOptional(userId).orElseThrow();
+    }
+}

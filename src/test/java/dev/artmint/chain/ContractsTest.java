@@ -1,0 +1,103 @@
+package dev.artmint.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.tuples.generated.Tuple2;
+
+import dev.artmint.chain.contracts.ArtMint721;
+import dev.artmint.platform.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class ContractsTest {
+
+    @Inject
+    Contracts contracts;
+
+    @Inject
+    PlatformKeys keys;
+
+    @Inject
+    ChainConfig config;
+
+    @Inject
+    ChainNode node;
+
+    @Inject
+    Outbox outbox;
+
+    private final Anvil anvil = new Anvil();
+
+    @AfterEach
+    void close() {
+        anvil.close();
+    }
+
+    @Test
+    void theLocalStackDeploysTheContractsAndKeepsTheirAddressesForTheNextStart() throws Exception {
+        Contracts.Addresses addresses = contracts.addresses();
+        Properties kept = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("target/test-stack/chain/contracts-31337.properties"))) {
+            kept.load(in);
+        }
+        assertEquals(addresses.collection(), kept.getProperty("collection"));
+        assertEquals(addresses.market(), kept.getProperty("market"));
+        assertEquals(addresses.collection().toLowerCase(), anvil.market(addresses.market()).collection().send().toLowerCase());
+    }
+
+    @Test
+    void thePlatformsMinterAndFeeRecipientAreSet() throws Exception {
+        ArtMint721 collection = anvil.collection(contracts.collection());
+        byte[] minterRole = collection.MINTER_ROLE().send();
+        assertTrue(collection.hasRole(minterRole, keys.minter().getAddress()).send());
+        assertFalse(collection.hasRole(minterRole, keys.admin().getAddress()).send());
+        assertTrue(collection.hasRole(new byte[32], keys.admin().getAddress()).send(), "the admin holds DEFAULT_ADMIN_ROLE");
+
+        Tuple2<String, BigInteger> fee = collection.platformFee().send();
+        assertEquals(Anvil.account(2).getAddress(), fee.component1().toLowerCase());
+        assertEquals(BigInteger.valueOf(250), fee.component2());
+        Tuple2<String, BigInteger> marketFee = anvil.market(contracts.market()).platformFee().send();
+        assertEquals(Anvil.account(2).getAddress(), marketFee.component1().toLowerCase());
+    }
+
+    @Test
+    void aNewStartReusesTheKeptAddressesWithoutDeploying() {
+        Contracts.Addresses first = contracts.addresses();
+        BigInteger adminNonce = anvil.nonce(keys.admin().getAddress(), true);
+
+        Contracts restarted = new Contracts(config, node, outbox, keys, Path.of("target/test-stack"));
+
+        assertEquals(first, restarted.addresses());
+        assertEquals(adminNonce, anvil.nonce(keys.admin().getAddress(), true));
+    }
+
+    @Test
+    void keptAddressesWithoutCodeOnTheChainAreDeployedAgain(@TempDir Path dataDir) throws Exception {
+        Path kept = dataDir.resolve("chain/contracts-31337.properties");
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "collection=0x000000000000000000000000000000000000dead\nmarket=0x000000000000000000000000000000000000beef\n");
+
+        Contracts.Addresses deployed = new Contracts(config, node, outbox, keys, dataDir).addresses();
+
+        assertNotEquals("0x000000000000000000000000000000000000dead", deployed.collection());
+        assertTrue(node.code(deployed.collection()).length() > 2);
+        assertEquals(deployed.collection().toLowerCase(), anvil.market(deployed.market()).collection().send().toLowerCase());
+        assertTrue(Files.readString(kept).contains("collection=" + deployed.collection()));
+    }
+}
