@@ -68,10 +68,20 @@ class AuthorizationMatrixTest {
     private static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
-        rows.add(new Row("PATCH", "/api/me",
-                request -> request.contentType(ContentType.JSON).body("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
+        rows.add(new Row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/me/wallet", NO_BODY, 401, 200, 200, 200));
+        rows.add(new Row("POST", "/api/me/wallet/siwe-nonce", NO_BODY, 401, 200, 200, 200));
+        rows.add(new Row("POST", "/api/me/wallet/links",
+                json("{\"message\":\"not a SIWE message\",\"signature\":\"0x00\"}"), 401, 400, 400, 400));
+        rows.add(new Row("POST", "/api/me/wallet/withdrawals",
+                json("{\"tokenId\":\"1\",\"to\":\"0x00000000000000000000000000000000000000a1\"}"), 401, 409, 409, 409));
+        rows.add(new Row("POST", "/api/me/wallet/faucet", NO_BODY, 401, 202, 202, 202));
         return rows;
+    }
+
+    private static Function<RequestSpecification, RequestSpecification> json(String body) {
+        return request -> request.contentType(ContentType.JSON).body(body);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import dev.artmint.platform.localstack.LocalStack;
@@ -51,12 +52,20 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for
+     * outgoing connections could be taken again before a slow part such as Keycloak binds it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 
     private static void deleteRecursively(Path dir) {
