@@ -1,5 +1,7 @@
 package dev.artmint.storage;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +10,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.quarkus.runtime.StartupEvent;
 import okhttp3.OkHttpClient;
 
@@ -64,5 +71,47 @@ public class ObjectStore {
 
     public String endpoint() {
         return config.endpoint();
+    }
+
+    /** Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless. */
+    public StoredObject put(String prefix, String extension, byte[] bytes, String contentType) {
+        StoredObject object = StoredObject.of(prefix, extension, bytes, contentType);
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(object.key())
+                    .stream(in, bytes.length, -1).contentType(contentType).build());
+            return object;
+        } catch (Exception e) {
+            throw new ObjectStoreException("put " + object.key(), e);
+        }
+    }
+
+    public byte[] get(String key) {
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new ObjectStoreException("get " + key, e);
+        }
+    }
+
+    public boolean exists(String key) {
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new ObjectStoreException("stat " + key, e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("stat " + key, e);
+        }
+    }
+
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+        } catch (Exception e) {
+            throw new ObjectStoreException("delete " + key, e);
+        }
     }
 }
