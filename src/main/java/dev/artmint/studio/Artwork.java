@@ -53,7 +53,7 @@ public class Artwork extends PanacheEntityBase {
     @Column(name = "provenance_hash", nullable = false)
     public String provenanceHash;
 
-    @Column(name = "provenance_json", nullable = false)
+    @Column(name = "provenance_json", nullable = false, columnDefinition = "text")
     public String provenanceJson;
 
     public boolean published;

@@ -99,6 +99,7 @@ public class ArtworkResource {
     private static Response png(byte[] bytes, String tag) {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
+        cache.setNoTransform(false);
         cache.setMaxAge(YEAR_SECONDS);
         cache.getCacheExtension().put("immutable", null);
         return Response.ok(bytes, "image/png").cacheControl(cache).tag(new EntityTag(tag)).build();

@@ -30,10 +30,10 @@ public class GenerationJob extends PanacheEntityBase {
     @Column(nullable = false)
     public String model;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String prompt;
 
-    @Column(name = "negative_prompt", nullable = false)
+    @Column(name = "negative_prompt", nullable = false, columnDefinition = "text")
     public String negativePrompt;
 
     public long seed;
@@ -76,6 +76,7 @@ public class GenerationJob extends PanacheEntityBase {
     @Column(name = "engine_millis")
     public Long engineMillis;
 
+    @Column(columnDefinition = "text")
     public String error;
 
     @Column(name = "created_at", nullable = false)

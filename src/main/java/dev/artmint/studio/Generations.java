@@ -50,6 +50,7 @@ public class Generations {
         return view(job);
     }
 
+    @Transactional
     public Optional<JobView> find(UUID jobId, UUID userId, boolean admin) {
         return owned(jobId, userId, admin).map(this::view);
     }

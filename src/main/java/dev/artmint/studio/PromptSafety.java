@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Checks prompts against the configured blocklist. Both sides are normalised first: NFKC (full-width letters
@@ -21,8 +22,13 @@ public class PromptSafety {
     private record Term(String original, String normalised) {
     }
 
+    @Inject
     PromptSafety(StudioConfig config) {
-        this.terms = config.blocklist().stream()
+        this(config.blocklist());
+    }
+
+    PromptSafety(List<String> blocklist) {
+        this.terms = blocklist.stream()
                 .map(String::strip)
                 .filter(term -> !term.isEmpty())
                 .map(term -> new Term(term, normalise(term)))
