@@ -6,13 +6,26 @@ import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -47,6 +60,9 @@ class JobQueueTest {
 
     @Inject
     ModelCatalogue catalogue;
+
+    // where the local stack's S3 server keeps the bucket's objects, to see exactly what a failure left behind
+    private static final Path OBJECTS = Path.of("target/test-stack/objects/artmint");
 
     @InjectLocalStack
     LocalStack stack;
@@ -87,6 +103,68 @@ class JobQueueTest {
     }
 
     @Test
+    void workerThreadsShareTheQueueWithoutEverTakingAJobTwice() throws Exception {
+        List<UUID> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            jobs.add(queue("ada", Map.of("prompt", "a pebble " + i, "steps", 1)));
+        }
+        ExecutorService racers = Executors.newFixedThreadPool(8);
+        Map<UUID, String> owners = new ConcurrentHashMap<>();
+        try {
+            List<Future<Optional<UUID>>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String owner = "racer-" + i + "/" + UUID.randomUUID();
+                claims.add(racers.submit(() -> queue.claim(owner).map(id -> {
+                    assertEquals(null, owners.put(id, owner), "job " + id + " was claimed twice");
+                    return id;
+                })));
+            }
+            long empty = 0;
+            for (Future<Optional<UUID>> claim : claims) {
+                empty += claim.get().isEmpty() ? 1 : 0;
+            }
+            assertEquals(2, empty, "eight claims for six jobs: two find nothing");
+        } finally {
+            racers.shutdown();
+        }
+        assertEquals(new HashSet<>(jobs), owners.keySet());
+        owners.forEach((id, owner) -> assertTrue(queue.requeue(id, owner, null, 0)));
+
+        workers.start(3);
+        for (UUID id : jobs) {
+            JsonPath done = awaitStatus("ada", id, "SUCCEEDED");
+            assertEquals(2, done.getInt("attempts"));
+            assertEquals(1, done.getList("artworks").size());
+        }
+    }
+
+    @Test
+    void artworkWhoseRowIsRefusedLeavesNoObjectsBehind() throws Exception {
+        UUID jobId = queue("ada", Map.of("prompt", "an orphan", "steps", 2));
+        String owner = "writer/" + UUID.randomUUID();
+        assertEquals(Optional.of(jobId), queue.claim(owner));
+        GenerationJob claimed = QuarkusTransaction.requiringNew().call(() -> GenerationJob.findById(jobId));
+        DiffusionPipeline pipeline = catalogue.pipeline("tiny");
+        GenerationResult result = pipeline.generate(GenerationRequest.builder(pipeline.model().defaults())
+                .prompt(claimed.prompt).seed(claimed.seed).steps(claimed.steps).build());
+        Set<Path> before = objectFiles();
+        // the objects are written, then the row is refused: this writer does not hold the job's lease
+        assertThrows(LeaseLostException.class, () -> writer.write(ArtworkWriter.JobSnapshot.of(claimed),
+                "not-the-lease-holder", 0, result.images().getFirst(), pipeline.model(), pipeline.provider().id()));
+        assertEquals(before, objectFiles());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Artwork.count("jobId", jobId)));
+        assertTrue(queue.requeue(jobId, owner, null, 0));
+        given().header("Authorization", Tokens.bearer("ada")).delete("/api/generations/" + jobId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    private static Set<Path> objectFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(OBJECTS)) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
     void cancellingARunningJobStopsItAndRefundsItsImages() {
         int before = available("ada");
         UUID jobId = queue("ada", Map.of("prompt", "a slow river", "steps", 100, "count", 4, "width", 512,
@@ -103,7 +181,7 @@ class JobQueueTest {
             StudioApi.EventStream.Event last = events.next();
             assertEquals("failed", last.name());
             assertEquals("urn:artmint:problem:generation-cancelled", last.data().getString("type"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
