@@ -15,8 +15,6 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
-import io.minio.StatObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import io.quarkus.runtime.StartupEvent;
 import okhttp3.OkHttpClient;
 
@@ -27,11 +25,12 @@ public class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final StorageConfig config;
+    private final OkHttpClient http;
     private final MinioClient client;
 
     ObjectStore(StorageConfig config) {
         this.config = config;
-        OkHttpClient http = new OkHttpClient.Builder()
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -76,42 +75,51 @@ public class ObjectStore {
     /** Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless. */
     public StoredObject put(String prefix, String extension, byte[] bytes, String contentType) {
         StoredObject object = StoredObject.of(prefix, extension, bytes, contentType);
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(object.key())
-                    .stream(in, bytes.length, -1).contentType(contentType).build());
-            return object;
-        } catch (Exception e) {
-            throw new ObjectStoreException("put " + object.key(), e);
-        }
+        idempotent("put " + object.key(), () -> {
+            try (InputStream in = new ByteArrayInputStream(bytes)) {
+                return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(object.key())
+                        .stream(in, bytes.length, -1).contentType(contentType).build());
+            }
+        });
+        return object;
     }
 
     public byte[] get(String key) {
-        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
-            return in.readAllBytes();
-        } catch (Exception e) {
-            throw new ObjectStoreException("get " + key, e);
-        }
-    }
-
-    public boolean exists(String key) {
-        try {
-            client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
-            return true;
-        } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
-                return false;
+        return idempotent("get " + key, () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+                return in.readAllBytes();
             }
-            throw new ObjectStoreException("stat " + key, e);
-        } catch (Exception e) {
-            throw new ObjectStoreException("stat " + key, e);
-        }
+        });
     }
 
     public void delete(String key) {
-        try {
+        idempotent("delete " + key, () -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
-        } catch (Exception e) {
-            throw new ObjectStoreException("delete " + key, e);
+            return key;
+        });
+    }
+
+    /** One S3 call of the MinIO client. */
+    @FunctionalInterface
+    private interface S3Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs a call that may be repeated, once more on fresh connections if it fails: pooled connections to a
+     * store that restarted fail on their first use, and the client does not retry a request it already sent.
+     */
+    private <T> T idempotent(String what, S3Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception first) {
+            http.connectionPool().evictAll();
+            try {
+                return call.call();
+            } catch (Exception second) {
+                second.addSuppressed(first);
+                throw new ObjectStoreException(what, second);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import dev.artmint.diffusion.InvalidRequestException;
 import dev.artmint.diffusion.ModelDefaults;
+import dev.artmint.diffusion.ModelFiles;
 import dev.artmint.diffusion.ModelInfo;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
 
@@ -121,6 +122,10 @@ public class Generations {
         if (spec.initArtworkId() != null) {
             artworks.readable(spec.initArtworkId(), userId, admin).orElseThrow(() -> new InvalidRequestException(
                     "initArtworkId", "no artwork " + spec.initArtworkId() + " that you may read"));
+            if (new ModelFiles(model.directory()).vaeEncoder().isEmpty()) {
+                throw new InvalidRequestException("initArtworkId", "model " + model.name()
+                        + " has no vae_encoder, so it cannot make variations");
+            }
             job.initArtworkId = spec.initArtworkId();
             double strength = spec.strength() != null ? spec.strength() : 0.75;
             if (Double.isNaN(strength) || strength < 0 || strength > 1) {

@@ -106,8 +106,9 @@ class GenerationFlowTest {
                 .extract().asByteArray();
         assertEquals(row.imageSha256, StoredObject.sha256(png));
         assertEquals("images/" + row.imageSha256 + ".png", row.imageKey);
-        assertTrue(store.exists(row.imageKey) && store.exists(row.thumbnailKey) && store.exists(row.provenanceKey));
+        assertTrue(StoredObject.matchesKey(row.imageKey, store.get(row.imageKey)));
         assertTrue(StoredObject.matchesKey(row.thumbnailKey, store.get(row.thumbnailKey)));
+        assertTrue(StoredObject.matchesKey(row.provenanceKey, store.get(row.provenanceKey)));
 
         Map<String, String> texts = PngCodec.readTexts(png);
         assertTrue(texts.get(GeneratedImage.PARAMETERS_KEY).startsWith("a lighthouse at dusk\nNegative prompt: blurry"),
@@ -177,6 +178,9 @@ class GenerationFlowTest {
         given().header("Authorization", Tokens.bearer("bo")).contentType(ContentType.JSON)
                 .body(Map.of("prompt", "a red kite", "initArtworkId", parent)).post("/api/generations")
                 .then().statusCode(403);
+        StudioApi.submit("ada", Map.of("prompt", "a red kite", "initArtworkId", parent, "model", "tiny-scalar-timestep"))
+                .then().statusCode(400).body("errors[0].field", equalTo("initArtworkId"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("no vae_encoder"));
         UUID variation = queue("ada", Map.of("prompt", "a red kite, oil", "steps", 4, "initArtworkId", parent,
                 "strength", 0.5));
         String child = awaitStatus("ada", variation, "SUCCEEDED").getString("artworks[0]");
