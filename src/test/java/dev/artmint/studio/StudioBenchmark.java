@@ -54,6 +54,9 @@ class StudioBenchmark {
     @Inject
     WorkerPool workers;
 
+    @Inject
+    ModelCatalogue catalogue;
+
     static boolean bundledModelPresent() {
         return Files.isRegularFile(BUNDLED.resolve("model_index.json"));
     }
@@ -61,8 +64,10 @@ class StudioBenchmark {
     @Test
     void jobsPerMinuteAndQueueOverhead() throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("studio benchmark, model artmint-tiny at its defaults, 1 image per job, "
-                + Runtime.getRuntime().availableProcessors() + " cores visible");
+        var model = catalogue.defaultModel().orElseThrow();
+        lines.add(String.format("studio benchmark, model %s (sha256 %s) at its defaults (%d steps, %dx%d), 1 image per"
+                        + " job, %d cores visible", model.name(), model.shortHash(), model.defaults().steps(),
+                model.defaults().width(), model.defaults().height(), Runtime.getRuntime().availableProcessors()));
         workers.start(1);
         try {
             awaitAll(List.of(queue("ada", Map.of("prompt", "warm-up"))));
