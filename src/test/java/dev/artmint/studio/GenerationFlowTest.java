@@ -194,6 +194,34 @@ class GenerationFlowTest {
     }
 
     @Test
+    void verifyReportsTamperingAndWhyItCouldNotReproduce() {
+        workers.start(1);
+        UUID jobId = queue("ada", Map.of("prompt", "a paper boat", "steps", 2));
+        UUID artworkId = UUID.fromString(awaitStatus("ada", jobId, "SUCCEEDED").getString("artworks[0]"));
+        Artwork original = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(artworkId));
+        ProvenanceRecord honest = ProvenanceRecord.parse(original.provenanceJson);
+        // a record rewritten to claim other model files, with a hash that matches the rewrite
+        ProvenanceRecord forged = new ProvenanceRecord(honest.version(), honest.prompt(), honest.negativePrompt(),
+                honest.seed(), honest.steps(), honest.guidance(), honest.scheduler(), honest.width(), honest.height(),
+                honest.batchSize(), honest.batchIndex(), honest.modelId(), "0".repeat(64), honest.executionProvider(),
+                honest.parentArtworkId(), honest.strength(), honest.creatorId(), honest.createdAt(),
+                honest.imageSha256());
+        QuarkusTransaction.requiringNew().run(() -> Artwork.update(
+                "provenanceJson = ?1, provenanceHash = ?2 where id = ?3", forged.canonicalJson(), forged.hash(), artworkId));
+        given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artworkId + "/verify")
+                .then().statusCode(200)
+                .body("verified", equalTo(false))
+                .body("reproduced", equalTo(false))
+                .body("checks.find { it.name == 'record-hash' }.outcome", equalTo("PASSED"))
+                .body("checks.find { it.name == 'provenance-object' }.outcome", equalTo("FAILED"))
+                .body("checks.find { it.name == 'embedded-record' }.outcome", equalTo("FAILED"))
+                .body("checks.find { it.name == 'image-sha256' }.outcome", equalTo("PASSED"))
+                .body("checks.find { it.name == 'reproduction' }.outcome", equalTo("SKIPPED"))
+                .body("checks.find { it.name == 'reproduction' }.detail",
+                        org.hamcrest.Matchers.containsString("not to the recorded " + "0".repeat(64)));
+    }
+
+    @Test
     void modelsAreListedWithDefaultsAndLimits() {
         given().header("Authorization", Tokens.bearer("bo")).get("/api/models")
                 .then().statusCode(200)
