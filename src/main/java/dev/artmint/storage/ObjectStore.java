@@ -1,5 +1,7 @@
 package dev.artmint.storage;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +10,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.quarkus.runtime.StartupEvent;
 import okhttp3.OkHttpClient;
 
@@ -20,11 +25,12 @@ public class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final StorageConfig config;
+    private final OkHttpClient http;
     private final MinioClient client;
 
     ObjectStore(StorageConfig config) {
         this.config = config;
-        OkHttpClient http = new OkHttpClient.Builder()
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -64,5 +70,56 @@ public class ObjectStore {
 
     public String endpoint() {
         return config.endpoint();
+    }
+
+    /** Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless. */
+    public StoredObject put(String prefix, String extension, byte[] bytes, String contentType) {
+        StoredObject object = StoredObject.of(prefix, extension, bytes, contentType);
+        idempotent("put " + object.key(), () -> {
+            try (InputStream in = new ByteArrayInputStream(bytes)) {
+                return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(object.key())
+                        .stream(in, bytes.length, -1).contentType(contentType).build());
+            }
+        });
+        return object;
+    }
+
+    public byte[] get(String key) {
+        return idempotent("get " + key, () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+                return in.readAllBytes();
+            }
+        });
+    }
+
+    public void delete(String key) {
+        idempotent("delete " + key, () -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return key;
+        });
+    }
+
+    /** One S3 call of the MinIO client. */
+    @FunctionalInterface
+    private interface S3Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs a call that may be repeated, once more on fresh connections if it fails: pooled connections to a
+     * store that restarted fail on their first use, and the client does not retry a request it already sent.
+     */
+    private <T> T idempotent(String what, S3Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception first) {
+            http.connectionPool().evictAll();
+            try {
+                return call.call();
+            } catch (Exception second) {
+                second.addSuppressed(first);
+                throw new ObjectStoreException(what, second);
+            }
+        }
     }
 }

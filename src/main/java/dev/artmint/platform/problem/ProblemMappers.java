@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.artmint.diffusion.InvalidRequestException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,6 +54,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(Problem.of(ProblemType.VALIDATION, "the request has invalid fields").withErrors(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidGeneration(InvalidRequestException e, UriInfo uri) {
+        String message = e.getMessage().substring(e.field().length() + 2);
+        return respond(Problem.of(ProblemType.VALIDATION, "the request has an invalid field")
+                .withErrors(List.of(new Problem.FieldError(e.field(), message))), uri);
     }
 
     @ServerExceptionMapper

@@ -17,7 +17,12 @@ public enum ProblemType {
     SIWE_REJECTED(400, "siwe-rejected", "Sign-In with Ethereum message refused"),
     TRANSACTION_REVERTED(409, "transaction-reverted", "The chain would refuse this transaction"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    // kinds the application raises, never chosen for a framework status (see forStatus)
+    BLOCKED_PROMPT(422, "blocked-prompt", "Prompt not allowed"),
+    OUT_OF_CREDITS(429, "out-of-credits", "Out of credits"),
+    GENERATION_FAILED(500, "generation-failed", "Generation failed"),
+    GENERATION_CANCELLED(409, "generation-cancelled", "Generation cancelled");
 
     private static final String BASE = "urn:artmint:problem:";
 
@@ -46,7 +51,7 @@ public enum ProblemType {
     /** The problem type for an HTTP status raised by the framework. */
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != HTTP_ERROR) {
+            if (type.status == status && type != VALIDATION && type != HTTP_ERROR && type.ordinal() <= INTERNAL.ordinal()) {
                 return type;
             }
         }

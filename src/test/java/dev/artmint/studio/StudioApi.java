@@ -1,0 +1,138 @@
+package dev.artmint.studio;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import dev.artmint.platform.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** The studio's HTTP API as the tests call it. */
+final class StudioApi {
+
+    private StudioApi() {
+    }
+
+    static Response submit(String user, Map<String, Object> body) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/generations");
+    }
+
+    /** Submits a small job that must be accepted and returns its id. */
+    static UUID queue(String user, Map<String, Object> body) {
+        return UUID.fromString(submit(user, body).then().statusCode(202).extract().path("id"));
+    }
+
+    static JsonPath job(String user, UUID id) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/api/generations/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath await(String user, UUID id, Predicate<JsonPath> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonPath job = job(user, id);
+            if (condition.test(job)) {
+                return job;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("job " + id + " did not reach the expected state in " + timeout + ": " + job.prettify());
+            }
+            sleep(100);
+        }
+    }
+
+    static JsonPath awaitStatus(String user, UUID id, String status) {
+        return await(user, id, job -> status.equals(job.getString("status")), Duration.ofSeconds(60));
+    }
+
+    static int available(String user) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/api/me/credits")
+                .then().statusCode(200).extract().path("available");
+    }
+
+    static UUID userId(String user) {
+        return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me")
+                .then().statusCode(200).extract().path("id"));
+    }
+
+    /** An open Server-Sent Events stream, read one event at a time. */
+    static final class EventStream implements AutoCloseable {
+
+        record Event(String name, JsonPath data) {
+        }
+
+        private final BufferedReader reader;
+        private final HttpResponse<java.io.InputStream> response;
+
+        EventStream(String user, UUID jobId) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                                + "/api/generations/" + jobId + "/events"))
+                        .header("Authorization", Tokens.bearer(user)).header("Accept", "text/event-stream").build();
+                response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        }
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String contentType() {
+            return response.headers().firstValue("Content-Type").orElse("");
+        }
+
+        /** The next event, or null when the stream ended. */
+        Event next() throws IOException {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        return new Event(name, new JsonPath(data.toString()));
+                    }
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
