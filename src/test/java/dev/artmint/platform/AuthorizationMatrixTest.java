@@ -2,19 +2,33 @@ package dev.artmint.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
+import dev.artmint.studio.GenerationJob;
+import dev.artmint.studio.Generations;
+import dev.artmint.studio.JobStatus;
+import dev.artmint.studio.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,9 +41,10 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-    /** Who makes the call. "owner" owns what the endpoint touches; "other" is a different ordinary user. */
+    /** Who makes the call. "owner" (ada) owns what the endpoint touches; "other" (bo) is another ordinary user. */
     enum Caller {
         ANONYMOUS(null), OWNER("ada"), OTHER("bo"), ADMIN("admin");
 
@@ -45,8 +60,12 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** One row: an endpoint, how to call it, and the status each caller gets. */
-    record Row(String method, String path, Function<RequestSpecification, RequestSpecification> prepare,
+    /**
+     * One row: an endpoint as OpenAPI names it, the concrete path to call (made anew for each cell, so that a
+     * cell that changes state does not decide the next one), the request's body, and each caller's status.
+     */
+    record Row(String method, String path, Supplier<String> target,
+            Function<RequestSpecification, RequestSpecification> prepare,
             int anonymous, int owner, int other, int admin) {
 
         int expected(Caller caller) {
@@ -64,24 +83,50 @@ class AuthorizationMatrixTest {
     }
 
     private static final Function<RequestSpecification, RequestSpecification> NO_BODY = request -> request;
+    private static final Map<String, Object> SMALL_JOB = Map.of("prompt", "a red circle", "steps", 2,
+            "width", 64, "height", 64, "count", 1);
 
-    private static List<Row> rows() {
+    @Inject
+    WorkerPool workers;
+
+    @Inject
+    Generations generations;
+
+    private String artwork;
+
+    private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
-        rows.add(new Row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
-        rows.add(new Row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
-        rows.add(new Row("GET", "/api/me/wallet", NO_BODY, 401, 200, 200, 200));
-        rows.add(new Row("POST", "/api/me/wallet/siwe-nonce", NO_BODY, 401, 200, 200, 200));
-        rows.add(new Row("POST", "/api/me/wallet/links",
+        rows.add(row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
+        rows.add(row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
+        rows.add(row("GET", "/api/me/wallet", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("POST", "/api/me/wallet/siwe-nonce", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("POST", "/api/me/wallet/links",
                 json("{\"message\":\"not a SIWE message\",\"signature\":\"0x00\"}"), 401, 400, 400, 400));
-        rows.add(new Row("POST", "/api/me/wallet/withdrawals",
+        rows.add(row("POST", "/api/me/wallet/withdrawals",
                 json("{\"tokenId\":\"1\",\"to\":\"0x00000000000000000000000000000000000000a1\"}"), 401, 409, 409, 409));
-        rows.add(new Row("POST", "/api/me/wallet/faucet", NO_BODY, 401, 202, 202, 202));
-        return rows;
-    }
+        rows.add(row("POST", "/api/me/wallet/faucet", NO_BODY, 401, 202, 202, 202));
 
-    private static Function<RequestSpecification, RequestSpecification> json(String body) {
-        return request -> request.contentType(ContentType.JSON).body(body);
+        rows.add(row("GET", "/api/models", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("GET", "/api/me/artworks", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("GET", "/api/me/credits", NO_BODY, 401, 200, 200, 200));
+        rows.add(new Row("POST", "/api/generations", () -> "/api/generations",
+                request -> request.contentType(ContentType.JSON).body(SMALL_JOB), 401, 202, 403, 403));
+        rows.add(new Row("GET", "/api/generations/{id}", () -> "/api/generations/" + queuedJob(), NO_BODY, 401, 200, 404, 200));
+        rows.add(new Row("DELETE", "/api/generations/{id}", () -> "/api/generations/" + queuedJob(), NO_BODY, 401, 200, 404, 200));
+        rows.add(new Row("GET", "/api/generations/{id}/events", () -> "/api/generations/" + cancelledJob() + "/events",
+                NO_BODY, 401, 200, 404, 200));
+        for (String part : List.of("", "/image", "/thumbnail", "/provenance")) {
+            rows.add(new Row("GET", "/api/artworks/{id}" + part, () -> "/api/artworks/" + artwork() + part,
+                    NO_BODY, 401, 200, 404, 200));
+        }
+        rows.add(new Row("POST", "/api/artworks/{id}/verify", () -> "/api/artworks/" + artwork() + "/verify",
+                NO_BODY, 401, 200, 404, 200));
+        rows.add(new Row("POST", "/api/admin/users/{id}/credits", () -> "/api/admin/users/" + userId("bo") + "/credits",
+                json("{\"credits\":1}"), 401, 403, 403, 200));
+        rows.add(new Row("PUT", "/api/admin/artworks/{id}/hidden", () -> "/api/admin/artworks/" + artwork() + "/hidden",
+                json("{\"hidden\":false}"), 401, 403, 403, 200));
+        return rows;
     }
 
     @Test
@@ -106,9 +151,69 @@ class AuthorizationMatrixTest {
                 row.key() + " as " + caller,
                 () -> {
                     int status = row.prepare().apply(caller.request())
-                            .request(row.method(), row.path())
+                            .request(row.method(), row.target().get())
                             .then().extract().statusCode();
                     assertEquals(row.expected(caller), status, row.key() + " as " + caller);
                 })));
+    }
+
+    /** Leaves no job waiting in the queue for the test classes that follow. */
+    @AfterAll
+    void cancelLeftoverJobs() {
+        workers.stop();
+        // the HTTP client is no longer pointed at the application here, so cancel through the service
+        List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> GenerationJob.<GenerationJob>list("status", JobStatus.QUEUED)
+                .stream().map(job -> job.id).toList());
+        waiting.forEach(job -> generations.cancel(job, null, true));
+    }
+
+    private static Row row(String method, String path, Function<RequestSpecification, RequestSpecification> prepare,
+            int anonymous, int owner, int other, int admin) {
+        return new Row(method, path, () -> path, prepare, anonymous, owner, other, admin);
+    }
+
+    private static Function<RequestSpecification, RequestSpecification> json(String body) {
+        return request -> request.contentType(ContentType.JSON).body(body);
+    }
+
+    /** A new job of ada's, waiting in the queue (no worker runs in tests unless one is started). */
+    private String queuedJob() {
+        String id = given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body(SMALL_JOB)
+                .post("/api/generations").then().statusCode(202).extract().path("id");
+        return id;
+    }
+
+    /** A job of ada's that ended (cancelled), so its event stream closes after the last event. */
+    private String cancelledJob() {
+        String id = queuedJob();
+        given().header("Authorization", Tokens.bearer("ada")).delete("/api/generations/" + id).then().statusCode(200);
+        return id;
+    }
+
+    /** An unpublished artwork of ada's, made once by a real worker. */
+    private synchronized String artwork() {
+        if (artwork == null) {
+            String job = queuedJob();
+            workers.start(1);
+            try {
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+                while (artwork == null) {
+                    var view = given().header("Authorization", Tokens.bearer("ada")).get("/api/generations/" + job)
+                            .then().statusCode(200).extract().jsonPath();
+                    if ("SUCCEEDED".equals(view.getString("status"))) {
+                        artwork = view.getString("artworks[0]");
+                    } else if (Instant.now().isAfter(deadline) || List.of("FAILED", "CANCELLED").contains(view.getString("status"))) {
+                        fail("the fixture generation did not succeed: " + view.prettify());
+                    }
+                }
+            } finally {
+                workers.stop();
+            }
+        }
+        return artwork;
+    }
+
+    private static String userId(String user) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/api/me").then().statusCode(200).extract().path("id");
     }
 }
