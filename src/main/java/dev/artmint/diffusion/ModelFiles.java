@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -92,11 +93,20 @@ public record ModelFiles(Path directory) {
     }
 
     private Map<String, String> fileHashes() {
-        try (Stream<Path> files = Files.walk(directory)) {
+        try {
+            // a model folder is often a link to a volume; hash what it points to
+            Path root = directory.toRealPath();
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+                files = walk.filter(Files::isRegularFile).map(root::relativize).filter(ModelFiles::visible)
+                        .sorted((a, b) -> unixPath(a).compareTo(unixPath(b))).toList();
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("model folder " + directory + " holds no files");
+            }
             Map<String, String> hashes = new LinkedHashMap<>();
-            for (Path file : files.filter(Files::isRegularFile).map(directory::relativize)
-                    .filter(ModelFiles::visible).sorted((a, b) -> unixPath(a).compareTo(unixPath(b))).toList()) {
-                hashes.put(unixPath(file), sha256(directory.resolve(file)));
+            for (Path file : files) {
+                hashes.put(unixPath(file), sha256(root.resolve(file)));
             }
             return hashes;
         } catch (IOException e) {

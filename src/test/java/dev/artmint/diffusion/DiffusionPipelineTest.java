@@ -8,11 +8,15 @@ import dev.artmint.diffusion.scheduler.SchedulerKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,6 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** End-to-end behaviour of the pipeline on the tiny random-weight fixture model. */
 class DiffusionPipelineTest {
+
+    private static final String TINY_SHA256 = "54652271c6d515f5a99bc57c1a339662422c0f61c0b229af8a116eca014c8962";
 
     private static DiffusionPipeline pipeline;
 
@@ -59,7 +65,16 @@ class DiffusionPipelineTest {
         assertEquals(ExecutionProvider.CPU, pipeline.provider());
         assertTrue(pipeline.supportsImageToImage());
         assertTrue(model.fileSha256().containsKey("unet/model.onnx"));
-        assertEquals(64, model.sha256().length());
+        assertEquals(12, model.fileSha256().size());
+        // computed with coreutils in the fixture folder, as ModelFiles documents:
+        // find . -type f | grep -v '/\.' | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum
+        assertEquals(TINY_SHA256, model.sha256());
+    }
+
+    @Test
+    void hashesTheFilesBehindALinkedModelFolder(@TempDir Path dir) throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("linked-model"), Fixtures.model("tiny"));
+        assertEquals(TINY_SHA256, new ModelFiles(link).describe().sha256());
     }
 
     @Test
