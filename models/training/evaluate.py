@@ -185,6 +185,9 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--classifier-images", type=int, default=6000)
     ap.add_argument("--out", default=os.path.join(MODEL_DIR, "eval_results.json"))
+    ap.add_argument("--grid", default=os.path.join(MODEL_DIR, "samples", "heldout_grid.png"))
+    ap.add_argument("--split", choices=("heldout", "train"), default="heldout",
+                    help="train: combinations seen in training, a diagnostic only")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     t0 = time.time()
@@ -194,9 +197,9 @@ def main():
     clf = train_shape_classifier(args.classifier_images)
 
     rng = random.Random(2026)
-    attrs = [sample_attributes(rng, held_out=True) for _ in range(args.n)]
+    attrs = [sample_attributes(rng, held_out=args.split == "heldout") for _ in range(args.n)]
     gt = [render(a, random.Random(i))[0] for i, a in enumerate(attrs)]
-    result = {"held_out_tuples": args.n, "steps": args.steps, "guidance": args.guidance, "scheduler": "euler_a",
+    result = {"split": args.split, "held_out_tuples": args.n, "steps": args.steps, "guidance": args.guidance, "scheduler": "euler_a",
               "weights": f"torch EMA weights, step {ck['step']}",
               "ground_truth_renders": summarise(score(gt, attrs, clf))}
     with torch.no_grad():
@@ -219,12 +222,11 @@ def main():
         print(lang, json.dumps(result[lang]), flush=True)
     result["eval_seconds"] = round(time.time() - t0)
 
-    os.makedirs(os.path.join(MODEL_DIR, "samples"), exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.grid)), exist_ok=True)
     k = min(8, args.n)
     grid = np.concatenate([np.concatenate(gt[:k], 1), np.concatenate(samples["en"][:k], 1),
                            np.concatenate(samples["zh"][:k], 1)], 0)
-    Image.fromarray(grid).resize((grid.shape[1] // 2, grid.shape[0] // 2), Image.BOX).save(
-        os.path.join(MODEL_DIR, "samples", "heldout_grid.png"))
+    Image.fromarray(grid).resize((grid.shape[1] // 2, grid.shape[0] // 2), Image.BOX).save(args.grid)
     result["grid_prompts_en"] = [caption_en(a) for a in attrs[:k]]
     result["grid_prompts_zh"] = [caption_zh(a) for a in attrs[:k]]
     with open(args.out, "w", encoding="utf-8") as f:
