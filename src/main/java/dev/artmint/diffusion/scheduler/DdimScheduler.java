@@ -1,54 +1,22 @@
 package dev.artmint.diffusion.scheduler;
 
 /** Deterministic DDIM (eta = 0), diffusers DDIMScheduler semantics. */
-final class DdimScheduler implements Scheduler {
+final class DdimScheduler extends AlphaSpaceScheduler {
 
-    private final NoiseSchedule schedule;
     private final PredictionType prediction;
-    private final double[] timesteps;
     private final int stepRatio;
     private final double finalAlphaCumprod;
     private final boolean clipSample;
     private final double clipRange;
 
     DdimScheduler(SchedulerConfig config, int steps) {
-        schedule = new NoiseSchedule(config);
+        super(new NoiseSchedule(config),
+                Timesteps.descending(config, config.timestepSpacing().orElse(TimestepSpacing.LEADING), steps, true));
         prediction = config.predictionType();
-        timesteps = Timesteps.descending(config, config.timestepSpacing().orElse(TimestepSpacing.LEADING), steps, true);
         stepRatio = config.numTrainTimesteps() / steps;
         finalAlphaCumprod = config.setAlphaToOne().orElse(true) ? 1.0 : schedule.alphaCumprod(0);
         clipSample = config.clipSample().orElse(true);
         clipRange = config.clipSampleRange();
-    }
-
-    @Override
-    public int stepCount() {
-        return timesteps.length;
-    }
-
-    @Override
-    public double timestep(int index) {
-        return timesteps[index];
-    }
-
-    @Override
-    public double initNoiseSigma() {
-        return 1.0;
-    }
-
-    @Override
-    public double modelInputScale(int index) {
-        return 1.0;
-    }
-
-    @Override
-    public void addNoise(float[] latents, float[] noise, int index) {
-        double alpha = schedule.alphaCumprod((int) timesteps[index]);
-        double a = Math.sqrt(alpha);
-        double b = Math.sqrt(1 - alpha);
-        for (int i = 0; i < latents.length; i++) {
-            latents[i] = (float) (a * latents[i] + b * noise[i]);
-        }
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.artmint.diffusion.scheduler;
 
 /** Latent consistency model multistep sampling (diffusers LCMScheduler). */
-final class LcmScheduler implements Scheduler {
+final class LcmScheduler extends AlphaSpaceScheduler {
 
     private static final double SIGMA_DATA = 0.5;
 
-    private final NoiseSchedule schedule;
     private final PredictionType prediction;
-    private final double[] timesteps;
     private final double finalAlphaCumprod;
     private final double timestepScaling;
     private final boolean clipSample;
@@ -15,54 +13,29 @@ final class LcmScheduler implements Scheduler {
     private float[] noise;
 
     LcmScheduler(SchedulerConfig config, int steps) {
-        schedule = new NoiseSchedule(config);
+        super(new NoiseSchedule(config), timesteps(config, steps));
         prediction = config.predictionType();
-        int original = config.originalInferenceSteps();
-        if (steps > original) {
-            throw new IllegalArgumentException(
-                    "LCM supports at most original_inference_steps = " + original + " steps, got " + steps);
-        }
-        int k = config.numTrainTimesteps() / original;
-        timesteps = new double[steps];
-        double spacing = (double) original / steps;
-        for (int i = 0; i < steps; i++) {
-            int reversedIndex = (int) Math.floor(i * spacing);
-            timesteps[i] = (double) (original - reversedIndex) * k - 1;
-        }
         finalAlphaCumprod = config.setAlphaToOne().orElse(true) ? 1.0 : schedule.alphaCumprod(0);
         timestepScaling = config.timestepScaling();
         clipSample = config.clipSample().orElse(false);
         clipRange = config.clipSampleRange();
     }
 
-    @Override
-    public int stepCount() {
-        return timesteps.length;
-    }
-
-    @Override
-    public double timestep(int index) {
-        return timesteps[index];
-    }
-
-    @Override
-    public double initNoiseSigma() {
-        return 1.0;
-    }
-
-    @Override
-    public double modelInputScale(int index) {
-        return 1.0;
-    }
-
-    @Override
-    public void addNoise(float[] latents, float[] noise, int index) {
-        double alpha = schedule.alphaCumprod((int) timesteps[index]);
-        double a = Math.sqrt(alpha);
-        double b = Math.sqrt(1 - alpha);
-        for (int i = 0; i < latents.length; i++) {
-            latents[i] = (float) (a * latents[i] + b * noise[i]);
+    /** LCM's skipping timesteps over the original inference schedule, from the highest noise level down. */
+    private static double[] timesteps(SchedulerConfig config, int steps) {
+        int original = config.originalInferenceSteps();
+        if (steps > original) {
+            throw new IllegalArgumentException(
+                    "LCM supports at most original_inference_steps = " + original + " steps, got " + steps);
         }
+        int k = config.numTrainTimesteps() / original;
+        double[] result = new double[steps];
+        double spacing = (double) original / steps;
+        for (int i = 0; i < steps; i++) {
+            int reversedIndex = (int) Math.floor(i * spacing);
+            result[i] = (double) (original - reversedIndex) * k - 1;
+        }
+        return result;
     }
 
     @Override

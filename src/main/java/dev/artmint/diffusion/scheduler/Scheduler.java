@@ -5,7 +5,7 @@ package dev.artmint.diffusion.scheduler;
  * operation works element by element, so a batch is one array and each image's noise comes from the
  * {@link NoiseSource} the caller supplies.
  */
-public sealed interface Scheduler permits EulerScheduler, DdimScheduler, DpmSolverMultistepScheduler, LcmScheduler {
+public sealed interface Scheduler permits EulerScheduler, AlphaSpaceScheduler, DpmSolverMultistepScheduler {
 
     int stepCount();
 
