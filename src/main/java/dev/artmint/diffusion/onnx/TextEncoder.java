@@ -58,9 +58,7 @@ public final class TextEncoder implements AutoCloseable {
                 }
                 inputs.put(attentionMask.name(), idTensor(mask, shape, attentionMask.type()));
             }
-            long start = System.nanoTime();
-            try (OrtSession.Result result = session.run(inputs, Set.of(hiddenStates.name()))) {
-                clock.add(System.nanoTime() - start);
+            try (OrtSession.Result result = clock.time(() -> session.run(inputs, Set.of(hiddenStates.name())))) {
                 OnnxValue value = result.get(0);
                 return Tensors.toFloats((OnnxTensor) value);
             }

@@ -34,9 +34,7 @@ public final class VaeEncoder implements AutoCloseable {
     public float[] encode(float[] pixels, int height, int width, int channels, RunClock clock) throws OrtException {
         long[] shape = {1, 3, height, width};
         try (OnnxTensor input = Tensors.of(runtime.environment(), pixels, shape, image.type())) {
-            long start = System.nanoTime();
-            try (OrtSession.Result result = session.run(Map.of(image.name(), input))) {
-                clock.add(System.nanoTime() - start);
+            try (OrtSession.Result result = clock.time(() -> session.run(Map.of(image.name(), input)))) {
                 float[] values = Tensors.toFloats((OnnxTensor) result.get(latents.name()).orElseThrow());
                 // the mean is the first half of latent_parameters' channels
                 return Arrays.copyOf(values, channels * (height / 8) * (width / 8));
