@@ -1,11 +1,14 @@
 package dev.artmint.studio;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -56,9 +59,32 @@ public class Artwork extends PanacheEntityBase {
     @Column(name = "provenance_json", nullable = false, columnDefinition = "text")
     public String provenanceJson;
 
+    /** uint256 of the provenance hash: the token id the collection gives this artwork when it is minted. */
+    @Column(name = "token_id", nullable = false, precision = 78)
+    public BigInteger tokenId;
+
     public boolean published;
 
     public boolean hidden;
+
+    // set by the creator when publishing; null before the first publication
+    @Column(length = 120)
+    public String title;
+
+    @Column(columnDefinition = "text")
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    public Licence licence;
+
+    @Column(name = "royalty_bps")
+    public Integer royaltyBps;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "like_count", nullable = false)
+    public int likeCount;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

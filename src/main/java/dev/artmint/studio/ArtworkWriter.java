@@ -82,6 +82,7 @@ public class ArtworkWriter {
             artwork.thumbnailKey = thumbnail.key();
             artwork.provenanceKey = provenance.key();
             artwork.provenanceHash = record.hash();
+            artwork.tokenId = record.tokenId();
             artwork.provenanceJson = canonical;
             artwork.createdAt = Instant.parse(record.createdAt());
             QuarkusTransaction.requiringNew().run(() -> commit(artwork, owner));

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 import dev.artmint.chain.ChainNode;
@@ -77,6 +78,27 @@ public class Wallets {
         }
         String data = node.collection(collection).transferFrom(wallet.address, to, tokenId).encodeFunctionCall();
         return outbox.submit(TransactionRequest.call("withdraw:" + userId + ":" + idempotencyKey, credentials(wallet), collection, data));
+    }
+
+    /**
+     * Signs, records and sends a transaction from the user's custodial wallet through the outbox. The key never
+     * leaves this package: callers name the call, the wallet signs it.
+     */
+    public ChainTransaction send(UUID userId, String idempotencyKey, String to, BigInteger valueWei, String data) {
+        return outbox.submit(new TransactionRequest(idempotencyKey, credentials(custodial(userId)), to, valueWei, data));
+    }
+
+    /** Signs a 32-byte digest (an EIP-712 hash) with the user's custodial key: r, s and v, 65 bytes. */
+    public byte[] signDigest(UUID userId, byte[] digest) {
+        if (digest.length != 32) {
+            throw new IllegalArgumentException("a digest is 32 bytes, got " + digest.length);
+        }
+        Sign.SignatureData signature = Sign.signMessage(digest, credentials(custodial(userId)).getEcKeyPair(), false);
+        byte[] bytes = new byte[65];
+        System.arraycopy(signature.getR(), 0, bytes, 0, 32);
+        System.arraycopy(signature.getS(), 0, bytes, 32, 32);
+        bytes[64] = signature.getV()[0];
+        return bytes;
     }
 
     /** Signing credentials of a custodial wallet; they stay inside this package and the outbox. */

@@ -22,7 +22,9 @@ public enum ProblemType {
     BLOCKED_PROMPT(422, "blocked-prompt", "Prompt not allowed"),
     OUT_OF_CREDITS(429, "out-of-credits", "Out of credits"),
     GENERATION_FAILED(500, "generation-failed", "Generation failed"),
-    GENERATION_CANCELLED(409, "generation-cancelled", "Generation cancelled");
+    GENERATION_CANCELLED(409, "generation-cancelled", "Generation cancelled"),
+    INSUFFICIENT_FUNDS(402, "insufficient-funds", "Insufficient funds"),
+    LISTING_UNAVAILABLE(409, "listing-unavailable", "Listing not available");
 
     private static final String BASE = "urn:artmint:problem:";
 
