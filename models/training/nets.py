@@ -180,6 +180,11 @@ class UNet(nn.Module):
         temb = chs[0] * 4
         self.temb_dim = chs[0]
         self.time_mlp = nn.Sequential(nn.Linear(chs[0], temb), nn.SiLU(), nn.Linear(temb, temb))
+        # The mean of the text states joins the time embedding, so every ResBlock sees the prompt
+        # (as SDXL's pooled text embedding does); with a causal text encoder the padding positions
+        # after the end token have seen the whole prompt. Zero-initialised: it starts as a no-op.
+        self.text_pool = nn.Sequential(nn.Linear(ctx_dim, temb), nn.SiLU(), nn.Linear(temb, temb))
+        nn.init.zeros_(self.text_pool[2].weight), nn.init.zeros_(self.text_pool[2].bias)
         self.conv_in = nn.Conv2d(in_ch, chs[0], 3, padding=1)
         self.down_res = nn.ModuleList()
         self.down_attn = nn.ModuleList()
@@ -207,7 +212,7 @@ class UNet(nn.Module):
 
     def forward(self, sample, timestep, encoder_hidden_states):
         ctx = encoder_hidden_states
-        temb = self.time_mlp(timestep_embedding(timestep, self.temb_dim))
+        temb = self.time_mlp(timestep_embedding(timestep, self.temb_dim)) + self.text_pool(ctx.mean(dim=1))
         h = self.conv_in(sample)
         skips = []
         for i in range(len(self.chs)):

@@ -101,8 +101,13 @@ def main():
     step, spent = 0, 0.0
     if os.path.exists(ckpt_path):
         ck = torch.load(ckpt_path)
-        te.load_state_dict(ck["te"]), unet.load_state_dict(ck["unet"]), opt.load_state_dict(ck["opt"])
-        ema_te.load_state_dict(ck["ema_te"]), ema_unet.load_state_dict(ck["ema_unet"])
+        te.load_state_dict(ck["te"]), ema_te.load_state_dict(ck["ema_te"])
+        missing = unet.load_state_dict(ck["unet"], strict=False).missing_keys
+        ema_unet.load_state_dict(ck["ema_unet"], strict=False)
+        if missing:  # a checkpoint from before a layer was added: new layers start fresh, and so does AdamW
+            print(f"checkpoint lacks {missing}; optimiser state restarts", flush=True)
+        else:
+            opt.load_state_dict(ck["opt"])
         step, spent = ck["step"], ck["spent"]
         print(f"resumed at step {step}, {spent / 60:.1f} min spent", flush=True)
 
@@ -112,13 +117,14 @@ def main():
                     "spent": time.time() - t_start, "vocab_size": len(tok.encoder), "scaling_factor": scale,
                     "unet_channels": UNET_CHANNELS, "text": [TEXT_WIDTH, TEXT_LAYERS, TEXT_HEADS]}, ckpt_path)
 
+    first_step = step  # warm up again after every resume: AdamW's moments may be fresh
     g = torch.Generator().manual_seed(step)
     budget = args.minutes * 60
     t_start = time.time() - spent
     loss_avg = None
     while time.time() - t_start < budget:
         frac = (time.time() - t_start) / budget
-        lr = args.lr * min(1.0, (step + 1) / 100) * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * frac)))
+        lr = args.lr * min(1.0, (step + 1 - first_step) / 100) * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * frac)))
         for pg in opt.param_groups:
             pg["lr"] = lr
         idx = torch.randint(0, n, (args.batch,), generator=g)
