@@ -49,6 +49,7 @@ public class TokenMinting {
      */
     public Minted mint(UUID artworkId, UUID userId, boolean admin, String to) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
             Artwork artwork = artworks.readable(artworkId, userId, admin)
                     .orElseThrow(() -> new TokenRefusedException(ProblemType.NOT_FOUND, "no artwork " + artworkId));
