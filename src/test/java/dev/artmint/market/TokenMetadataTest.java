@@ -91,7 +91,7 @@ class TokenMetadataTest {
         assertEquals(recipe.seed(), ((Number) traits.get("Seed")).longValue());
         assertEquals(2, traits.get("Steps"));
         assertEquals(recipe.scheduler(), traits.get("Scheduler"));
-        assertEquals(recipe.guidance(), ((Number) traits.get("Guidance")).doubleValue());
+        assertEquals(recipe.guidance(), ((Number) traits.get("Guidance")).doubleValue(), 1e-6);
         assertEquals("64x64", traits.get("Size"));
         assertEquals("COMMERCIAL", traits.get("Licence"));
         assertEquals(250, traits.get("Royalty (bps)"));
