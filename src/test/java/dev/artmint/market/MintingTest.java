@@ -16,11 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -178,6 +181,26 @@ class MintingTest {
                 .body("type", equalTo("urn:artmint:problem:validation"))
                 .body("errors[0].field", equalTo("to"));
         refused(mint("ada", UUID.randomUUID(), Map.of()), 404, "not-found", "no artwork");
+    }
+
+    @Test
+    void ofTwoConcurrentMintsOfOneArtworkOneIsSent() throws Exception {
+        Artwork artwork = MarketFixtures.publish(fresh(), "Harbour IV", 100);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/artworks/" + artwork.id + "/mint"))
+                .header("Authorization", Tokens.bearer("ada")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"custodial\"}")).build();
+        List<CompletableFuture<HttpResponse<String>>> responses = List.of(
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            statuses.add(response.get(60, TimeUnit.SECONDS).statusCode());
+        }
+        statuses.sort(null);
+        assertEquals(List.of(202, 409), statuses);
+        assertEquals(1, activities(artwork.id, Activity.Kind.MINTED).size());
+        confirmed(outbox, minting.mintOf(artwork.tokenId).orElseThrow().id);
     }
 
     private void leftNothingBehind(UUID artworkId) {
