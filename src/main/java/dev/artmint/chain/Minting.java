@@ -1,6 +1,7 @@
 package dev.artmint.chain;
 
 import java.math.BigInteger;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +27,11 @@ public class Minting {
     public ChainTransaction mint(MintRequest request) {
         return outbox.submit(TransactionRequest.call(idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(),
                 encode(request)));
+    }
+
+    /** The transaction of the mint asked for this token, if one was, in whatever state it is. */
+    public Optional<ChainTransaction> mintOf(BigInteger tokenId) {
+        return outbox.find(idempotencyKey(tokenId));
     }
 
     /** The ArtMint721.mint call data for a request. */

@@ -55,8 +55,7 @@ public class Outbox {
             return known.get();
         }
         String from = request.signer().getAddress();
-        BigInteger estimate = node.estimateGas(from, request.to(), request.value(), request.data());
-        BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(100L + config.outbox().gasMarginPercent())).divide(BigInteger.valueOf(100));
+        BigInteger gasLimit = gasLimit(from, request.to(), request.value(), request.data());
         ChainNode.Fees fees = node.fees();
         if (!knownSigners.contains(from)) {
             // the first transaction of a signer starts its sequence where the chain has it
@@ -69,6 +68,14 @@ public class Outbox {
             send(recorded);
         }
         return find(request.idempotencyKey()).orElseThrow();
+    }
+
+    /**
+     * The most a call would cost its signer if submitted now: the gas limit the outbox gives it at the current max
+     * fee per gas, plus the value sent. A call that would revert raises {@link TransactionRevertedException}.
+     */
+    public BigInteger maxCost(String from, String to, BigInteger value, String data) {
+        return gasLimit(from, to, value, data).multiply(node.fees().maxFeePerGas()).add(value);
     }
 
     public Optional<ChainTransaction> find(String idempotencyKey) {
@@ -110,6 +117,11 @@ public class Outbox {
                 LOG.warnf("outbox: following %s (%s) failed for now: %s", tx.hash, tx.idempotencyKey, e.getMessage());
             }
         }
+    }
+
+    private BigInteger gasLimit(String from, String to, BigInteger value, String data) {
+        BigInteger estimate = node.estimateGas(from, to, value, data);
+        return estimate.multiply(BigInteger.valueOf(100L + config.outbox().gasMarginPercent())).divide(BigInteger.valueOf(100));
     }
 
     private void startSequence(String signer, BigInteger chainNonce) {

@@ -75,13 +75,21 @@ public class ObjectStore {
     /** Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless. */
     public StoredObject put(String prefix, String extension, byte[] bytes, String contentType) {
         StoredObject object = StoredObject.of(prefix, extension, bytes, contentType);
-        idempotent("put " + object.key(), () -> {
+        putAt(object.key(), bytes, contentType);
+        return object;
+    }
+
+    /**
+     * Stores bytes under a key the caller names, for documents found by name rather than by content (token
+     * metadata by token id); storing again replaces them.
+     */
+    public void putAt(String key, byte[] bytes, String contentType) {
+        idempotent("put " + key, () -> {
             try (InputStream in = new ByteArrayInputStream(bytes)) {
-                return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(object.key())
+                return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
                         .stream(in, bytes.length, -1).contentType(contentType).build());
             }
         });
-        return object;
     }
 
     public byte[] get(String key) {

@@ -24,9 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.artmint.chain.Anvil;
+import dev.artmint.chain.MintRequest;
+import dev.artmint.chain.Minting;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TxStatus;
+import dev.artmint.studio.Artwork;
 import dev.artmint.studio.GenerationJob;
 import dev.artmint.studio.Generations;
 import dev.artmint.studio.JobStatus;
+import dev.artmint.studio.Licence;
 import dev.artmint.studio.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -126,6 +133,12 @@ class AuthorizationMatrixTest {
                 json("{\"credits\":1}"), 401, 403, 403, 200));
         rows.add(new Row("PUT", "/api/admin/artworks/{id}/hidden", () -> "/api/admin/artworks/" + artwork() + "/hidden",
                 json("{\"hidden\":false}"), 401, 403, 403, 200));
+        // market: minting, token metadata, token transfers
+        rows.add(new Row("POST", "/api/artworks/{id}/mint", () -> "/api/artworks/" + publishedArtworks().get(0) + "/mint",
+                json("{\"to\":\"custodial\"}"), 401, 202, 403, 403));
+        rows.add(new Row("GET", "/api/tokens/{tokenId}", () -> "/api/tokens/" + mintedArtworkToken(), NO_BODY, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/tokens/{tokenId}/transfer", () -> "/api/tokens/" + tokenOfAda() + "/transfer",
+                json("{\"to\":\"0x00000000000000000000000000000000000000a1\"}"), 401, 202, 403, 403));
         return rows;
     }
 
@@ -211,6 +224,74 @@ class AuthorizationMatrixTest {
             }
         }
         return artwork;
+    }
+
+    // --- market fixtures: two of ada's artworks published (the second one minted), a token in ada's funded wallet ---
+    @Inject
+    Minting minting;
+
+    @Inject
+    Outbox outbox;
+
+    private List<String> publishedArtworks;
+    private String tokenOfAda;
+
+    private synchronized List<String> publishedArtworks() {
+        if (publishedArtworks == null) {
+            String job = given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
+                    .body(Map.of("prompt", "a red square", "steps", 2, "width", 64, "height", 64, "count", 2))
+                    .post("/api/generations").then().statusCode(202).extract().path("id");
+            workers.start(1);
+            try {
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+                while (publishedArtworks == null) {
+                    var view = given().header("Authorization", Tokens.bearer("ada")).get("/api/generations/" + job)
+                            .then().statusCode(200).extract().jsonPath();
+                    if ("SUCCEEDED".equals(view.getString("status"))) {
+                        publishedArtworks = view.getList("artworks", String.class);
+                    } else if (Instant.now().isAfter(deadline) || List.of("FAILED", "CANCELLED").contains(view.getString("status"))) {
+                        fail("the fixture generation did not succeed: " + view.prettify());
+                    }
+                }
+            } finally {
+                workers.stop();
+            }
+            QuarkusTransaction.requiringNew().run(() -> publishedArtworks.forEach(id -> {
+                Artwork artwork = Artwork.findById(UUID.fromString(id));
+                artwork.published = true;
+                artwork.title = "Matrix " + id;
+                artwork.licence = Licence.PERSONAL;
+                artwork.royaltyBps = 500;
+                artwork.publishedAt = Instant.now();
+            }));
+        }
+        return publishedArtworks;
+    }
+
+    private String mintedArtworkToken() {
+        Artwork artwork = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(UUID.fromString(publishedArtworks().get(1))));
+        String wallet = adaWallet();
+        outbox.await(minting.mint(new MintRequest(wallet, artwork.provenanceHash, wallet, artwork.royaltyBps)).id,
+                tx -> tx.status == TxStatus.CONFIRMED, Duration.ofSeconds(60));
+        return artwork.tokenId.toString();
+    }
+
+    private synchronized String tokenOfAda() {
+        if (tokenOfAda == null) {
+            String wallet = adaWallet();
+            String funding = given().header("Authorization", Tokens.bearer("ada")).post("/api/me/wallet/faucet")
+                    .then().statusCode(202).extract().path("id");
+            MintRequest request = new MintRequest(wallet, Anvil.randomHash(), wallet, 0);
+            for (UUID tx : List.of(UUID.fromString(funding), minting.mint(request).id)) {
+                outbox.await(tx, sent -> sent.status == TxStatus.CONFIRMED, Duration.ofSeconds(60));
+            }
+            tokenOfAda = request.tokenId().toString();
+        }
+        return tokenOfAda;
+    }
+
+    private static String adaWallet() {
+        return given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet").then().statusCode(200).extract().path("address");
     }
 
     private static String userId(String user) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Custodial wallets: one per user, created on first need with a key generated here and kept only encrypted.
- * Withdrawals move a token from the custodial wallet to an address the user linked, through the outbox.
+ * Tokens leave the custodial wallet through the outbox: withdrawals to an address the user linked, transfers anywhere.
  */
 @ApplicationScoped
 public class Wallets {
@@ -63,21 +64,42 @@ public class Wallets {
         return new WalletView(wallet.address, node.balance(wallet.address).toString(), tokens, linked);
     }
 
+    /** Whether the user linked this address (any letter case) with a SIWE signature. */
+    public boolean isLinked(UUID userId, String address) {
+        return QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, address));
+    }
+
     /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
     public ChainTransaction withdraw(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
-        if (!QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, to))) {
+        if (!isLinked(userId, to)) {
             throw new WalletRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
+        }
+        return sendToken(userId, tokenId, to, "withdraw:" + userId + ":" + idempotencyKey);
+    }
+
+    /**
+     * Sends a token held by the user's custodial wallet to an address with ERC-721 safeTransferFrom, through the
+     * outbox. A request whose idempotency key is known returns the recorded transaction. The wallet must hold the
+     * token (409) and enough ether for the most the gas may cost (402, naming the amount).
+     */
+    public ChainTransaction sendToken(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
+        Optional<ChainTransaction> known = outbox.find(idempotencyKey);
+        if (known.isPresent()) {
+            return known.get();
         }
         Wallet wallet = custodial(userId);
         String collection = contracts.collection();
         if (!node.ownerOf(collection, tokenId).map(wallet.address::equalsIgnoreCase).orElse(false)) {
             throw new WalletRefusedException(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
-        if (node.balance(wallet.address).signum() == 0) {
-            throw new WalletRefusedException(ProblemType.CONFLICT, "your custodial wallet has no ether to pay for gas");
+        String data = node.collection(collection).safeTransferFrom(wallet.address, to, tokenId).encodeFunctionCall();
+        BigInteger needed = outbox.maxCost(wallet.address, collection, BigInteger.ZERO, data);
+        BigInteger balance = node.balance(wallet.address);
+        if (balance.compareTo(needed) < 0) {
+            throw new WalletRefusedException(ProblemType.INSUFFICIENT_FUNDS, "sending token " + tokenId + " needs up to "
+                    + needed + " wei for gas; your custodial wallet " + wallet.address + " holds " + balance + " wei");
         }
-        String data = node.collection(collection).transferFrom(wallet.address, to, tokenId).encodeFunctionCall();
-        return outbox.submit(TransactionRequest.call("withdraw:" + userId + ":" + idempotencyKey, credentials(wallet), collection, data));
+        return outbox.submit(TransactionRequest.call(idempotencyKey, credentials(wallet), collection, data));
     }
 
     /**
