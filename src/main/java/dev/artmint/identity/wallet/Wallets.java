@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,21 @@ public class Wallets {
     /** The user's custodial wallet, created on the first call; concurrent first calls get the same one. */
     public Wallet custodial(UUID userId) {
         return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>findByIdOptional(userId).orElseGet(() -> create(userId)));
+    }
+
+    /** The custodial wallet at an address; empty for an address whose key ArtMint does not hold. */
+    public Optional<Wallet> at(String address) {
+        return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>find("address", address.toLowerCase()).firstResultOptional());
+    }
+
+    /** Whether the user proved control of the external address with a SIWE signature. */
+    public boolean isLinked(UUID userId, String address) {
+        return QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, address));
+    }
+
+    /** The ether an address holds, in wei. */
+    public BigInteger balance(String address) {
+        return node.balance(address);
     }
 
     /** A wallet's address, balance, tokens (as indexed) and the external addresses linked to its owner. */
