@@ -194,6 +194,16 @@ public class ChainNode {
         return ArtMarket.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 
+    /** The raw result of a read-only call on the latest block; empty when the call reverts or answers nothing. */
+    Optional<String> call(String to, String data) {
+        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
+                DefaultBlockParameterName.LATEST).send());
+        if (response.hasError() || response.getValue() == null || "0x".equals(response.getValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(response.getValue());
+    }
+
     /** The owner of a token on-chain, empty when it is not minted. */
     public Optional<String> ownerOf(String collection, BigInteger tokenId) {
         String data = collection(collection).ownerOf(tokenId).encodeFunctionCall();

@@ -55,8 +55,13 @@ public class MarketCalls {
 
     /** The seller of the market's listing of a token, empty when it is not listed there. */
     public Optional<String> seller(BigInteger tokenId) {
-        ArtMarket.Listing listing = read(() -> node.market(contracts.market()).listing(tokenId).send());
-        return ZERO_ADDRESS.equalsIgnoreCase(listing.seller) ? Optional.empty() : Optional.of(listing.seller.toLowerCase());
+        String market = contracts.market();
+        // listing() returns (address seller, uint96 price): the seller is the first word's low 20 bytes
+        String result = node.call(market, node.market(market).listing(tokenId).encodeFunctionCall())
+                .filter(hex -> hex.length() >= 66)
+                .orElseThrow(() -> new ChainException("ArtMarket.listing(" + tokenId + ") answered nothing"));
+        String seller = "0x" + result.substring(26, 66).toLowerCase();
+        return ZERO_ADDRESS.equals(seller) ? Optional.empty() : Optional.of(seller);
     }
 
     private ContractCall call(Function<ArtMarket, String> encoder) {

@@ -1,0 +1,155 @@
+package dev.artmint.market;
+
+import static dev.artmint.market.MarketApi.list;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TxStatus;
+import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.Tokens;
+import dev.artmint.studio.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListingsTest {
+
+    private static final String MAX_UINT96 = BigInteger.TWO.pow(96).subtract(BigInteger.ONE).toString();
+
+    @Inject
+    WorkerPool workers;
+
+    @Inject
+    CreatorRoles creatorRoles;
+
+    @Inject
+    Outbox outbox;
+
+    private List<String> artworks;
+
+    /** Four artworks of ada's, made on first use (the HTTP client knows the application's port only in a test). */
+    private synchronized List<String> artworks() {
+        if (artworks == null) {
+            artworks = MarketApi.artworks(workers, 4);
+        }
+        return artworks;
+    }
+
+    @Test
+    void creatorListsAnUnmintedArtworkForLazyMintingOnce() {
+        String artwork = artworks().get(0);
+        MarketApi.publish(artwork, 300);
+        String ada = MarketApi.walletAddress("ada");
+        var created = list("ada", artwork, "1500000000000000000").then().statusCode(201).extract();
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/listings/" + id), created.header("Location"));
+        given().get("/api/listings/" + id).then().statusCode(200)
+                .body("artworkId", equalTo(artwork))
+                .body("kind", equalTo("LAZY_MINT"))
+                .body("status", equalTo("ACTIVE"))
+                .body("priceWei", equalTo("1500000000000000000"))
+                .body("sellerAddress", equalTo(ada))
+                .body("chainTxHash", nullValue());
+
+        // the platform grants ada's wallet the role her vouchers need, once
+        var grant = creatorRoles.grantOf(ada).orElseThrow();
+        outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT);
+        assertTrue(creatorRoles.holds(ada));
+
+        list("ada", artwork, "7").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(id));
+        Activity listed = QuarkusTransaction.requiringNew().call(() -> Activity.<Activity>find("artworkId = ?1 and kind = ?2",
+                UUID.fromString(artwork), Activity.Kind.LISTED).singleResult());
+        assertEquals(new BigInteger("1500000000000000000"), listed.priceWei);
+        assertEquals(ada, listed.fromAddress);
+    }
+
+    @Test
+    void onlyThePublishedArtworksOwnerLists() {
+        String artwork = artworks().get(1);
+        list("bo", artwork, "1000").then().statusCode(404).contentType("application/problem+json");
+        list("ada", artwork, "1000").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("publish"));
+        MarketApi.publish(artwork, 0);
+        list("bo", artwork, "1000").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:artmint:problem:forbidden"));
+        list("admin", artwork, "1000").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("artworkId", artwork, "priceWei", "1000")).post("/api/listings")
+                .then().statusCode(401);
+        list("ada", UUID.randomUUID().toString(), "1000").then().statusCode(404);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Listing.count("artworkId", UUID.fromString(artwork))));
+    }
+
+    @Test
+    void pricesMustBePositiveWholeWeiWithinUint96() {
+        String artwork = artworks().get(2);
+        MarketApi.publish(artwork, 0);
+        for (String bad : List.of("0", "-1", "1.5", "abc", "", BigInteger.TWO.pow(96).toString(), "1e18")) {
+            list("ada", artwork, bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:artmint:problem:validation"))
+                    .body("errors.field", contains("priceWei"));
+        }
+        given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body(Map.of("artworkId", artwork))
+                .post("/api/listings").then().statusCode(400).body("errors.field", contains("priceWei"));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Listing.count("artworkId", UUID.fromString(artwork))));
+        list("ada", artwork, MAX_UINT96).then().statusCode(201).body("priceWei", equalTo(MAX_UINT96));
+    }
+
+    @Test
+    void sellerRepricesAndWithdraws() {
+        String artwork = artworks().get(3);
+        MarketApi.publish(artwork, 0);
+        String id = list("ada", artwork, "1000").then().statusCode(201).extract().path("id");
+
+        reprice("bo", id, "2000").then().statusCode(403).contentType("application/problem+json");
+        reprice("ada", id, "0").then().statusCode(400).body("errors.field", contains("priceWei"));
+        reprice("ada", id, BigInteger.TWO.pow(96).toString()).then().statusCode(400);
+        reprice("ada", id, "2500").then().statusCode(200).body("priceWei", equalTo("2500"));
+        given().header("Authorization", Tokens.bearer("bo")).get("/api/listings/" + id).then().statusCode(200)
+                .body("priceWei", equalTo("2500"));
+
+        given().header("Authorization", Tokens.bearer("bo")).delete("/api/listings/" + id).then().statusCode(403);
+        given().delete("/api/listings/" + id).then().statusCode(401);
+        given().header("Authorization", Tokens.bearer("ada")).delete("/api/listings/" + id).then().statusCode(204);
+        given().header("Authorization", Tokens.bearer("ada")).delete("/api/listings/" + id).then().statusCode(409)
+                .body("type", equalTo("urn:artmint:problem:listing-unavailable"));
+        reprice("ada", id, "3000").then().statusCode(409);
+        given().get("/api/listings/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("ada")).get("/api/listings/" + id).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("priceWei", equalTo("2500"));
+
+        List<Activity> activity = QuarkusTransaction.requiringNew().call(() -> Activity.<Activity>list("artworkId = ?1 order by id",
+                UUID.fromString(artwork)));
+        assertEquals(List.of(Activity.Kind.PUBLISHED, Activity.Kind.LISTED, Activity.Kind.REPRICED, Activity.Kind.WITHDRAWN),
+                activity.stream().map(entry -> entry.kind).toList());
+        assertEquals(BigInteger.valueOf(2500), activity.get(2).priceWei);
+        // withdrawn, the artwork can be listed again
+        list("ada", artwork, "4000").then().statusCode(201);
+    }
+
+    private static io.restassured.response.Response reprice(String user, String id, String price) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(Map.of("priceWei", price))
+                .patch("/api/listings/" + id);
+    }
+}
