@@ -29,6 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -148,7 +149,7 @@ class ListingsTest {
         list("ada", artwork, "4000").then().statusCode(201);
     }
 
-    private static io.restassured.response.Response reprice(String user, String id, String price) {
+    private static Response reprice(String user, String id, String price) {
         return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(Map.of("priceWei", price))
                 .patch("/api/listings/" + id);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.net.URI;
@@ -131,7 +132,7 @@ public final class MarketApi {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/purchases/"
                         + purchaseId + "/events"))
                 .header("Authorization", Tokens.bearer(user)).header("Accept", "text/event-stream").timeout(WAIT).build();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             fail("event stream answered " + response.statusCode());
         }

@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +135,7 @@ class PurchaseFlowTest {
                 new BigInteger(1, Hash.sha3("nonce".getBytes(StandardCharsets.UTF_8))));
         assertArrayEquals(vouchers.digestOnChain(voucher), vouchers.digest(voucher));
         MintVoucher other = new MintVoucher(ada, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
-        assertFalse(java.util.Arrays.equals(vouchers.digest(voucher), vouchers.digest(other)));
+        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(other)));
     }
 
     @Test
@@ -148,7 +150,7 @@ class PurchaseFlowTest {
         ExtractableResponse<?> accepted = buy("bo", listing).then().statusCode(202)
                 .body("status", equalTo("PENDING")).body("priceWei", equalTo(price.toString())).extract();
         String purchase = accepted.path("id");
-        assertEquals("/api/purchases/" + purchase, java.net.URI.create(accepted.header("Location")).getPath());
+        assertEquals("/api/purchases/" + purchase, URI.create(accepted.header("Location")).getPath());
 
         List<MarketApi.Event> events = MarketApi.events("bo", purchase);
         List<String> names = events.stream().map(MarketApi.Event::name).toList();
