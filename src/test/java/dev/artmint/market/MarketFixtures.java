@@ -19,7 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public final class MarketFixtures {
 
     /** More than any test wallet holds: buying it is refused for funds, so no cell changes who owns it. */
-    private static final String OUT_OF_REACH_WEI = "1000000000000000000000000";
+    public static final String OUT_OF_REACH_WEI = "1000000000000000000000000";
 
     private List<String> artworks;
     private String purchase;

@@ -136,7 +136,7 @@ class AuthorizationMatrixTest {
         rows.add(new Row("POST", "/api/artworks/{id}/unpublish", () -> "/api/artworks/" + market.republished() + "/unpublish",
                 NO_BODY, 401, 200, 403, 403));
         rows.add(new Row("POST", "/api/listings", () -> "/api/listings", request -> request.contentType(ContentType.JSON)
-                .body(Map.of("artworkId", market.listable(), "priceWei", "1000")), 401, 201, 403, 403));
+                .body(Map.of("artworkId", market.listable(), "priceWei", MarketFixtures.OUT_OF_REACH_WEI)), 401, 201, 403, 403));
         rows.add(new Row("GET", "/api/listings/{id}", () -> "/api/listings/" + market.listing(), NO_BODY, 200, 200, 200, 200));
         rows.add(new Row("PATCH", "/api/listings/{id}", () -> "/api/listings/" + market.listing(),
                 json("{\"priceWei\":\"2000000000000000000000000\"}"), 401, 200, 403, 403));
