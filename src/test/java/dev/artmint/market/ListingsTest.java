@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,12 +20,20 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
 
+import dev.artmint.chain.Anvil;
+import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.MintRequest;
+import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
+import dev.artmint.studio.Artwork;
 import dev.artmint.studio.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -46,6 +56,12 @@ class ListingsTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Minting minting;
+
+    @Inject
+    ChainIndexer indexer;
 
     private List<String> artworks;
 
@@ -147,6 +163,47 @@ class ListingsTest {
         assertEquals(BigInteger.valueOf(2500), activity.get(2).priceWei);
         // withdrawn, the artwork can be listed again
         list("ada", artwork, "4000").then().statusCode(201);
+    }
+
+    @Test
+    void aTokenInALinkedExternalAddressIsNotListedHere() {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        Credentials external = Anvil.account(6);
+        link("ada", external);
+        // the artwork's token is minted straight to ada's own external address
+        String provenanceHash = QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>findById(UUID.fromString(artwork)).provenanceHash);
+        var mint = minting.mint(new MintRequest(external.getAddress(), provenanceHash, MarketApi.walletAddress("ada"), 0));
+        outbox.await(mint.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT);
+        indexer.catchUp();
+
+        list("ada", artwork, "1000").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("external address " + external.getAddress().toLowerCase()));
+        list("bo", artwork, "1000").then().statusCode(403);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Listing.count("artworkId", UUID.fromString(artwork))));
+    }
+
+    /** Links an external address to the user with a signed EIP-4361 message. */
+    private static void link(String user, Credentials signer) {
+        Map<String, Object> challenge = given().header("Authorization", Tokens.bearer(user)).post("/api/me/wallet/siwe-nonce")
+                .then().statusCode(200).extract().as(Map.class);
+        String message = challenge.get("domain") + " wants you to sign in with your Ethereum account:\n"
+                + signer.getAddress() + "\n\n"
+                + "Link this address to my ArtMint account.\n\n"
+                + "URI: " + challenge.get("uri") + "\n"
+                + "Version: 1\n"
+                + "Chain ID: " + challenge.get("chainId") + "\n"
+                + "Nonce: " + challenge.get("nonce") + "\n"
+                + "Issued At: " + Instant.now().minusSeconds(5) + "\n"
+                + "Expiration Time: " + Instant.now().plusSeconds(300);
+        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), signer.getEcKeyPair());
+        byte[] bytes = new byte[65];
+        System.arraycopy(signature.getR(), 0, bytes, 0, 32);
+        System.arraycopy(signature.getS(), 0, bytes, 32, 32);
+        bytes[64] = signature.getV()[0];
+        given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
+                .body(Map.of("message", message, "signature", Numeric.toHexString(bytes)))
+                .post("/api/me/wallet/links").then().statusCode(200);
     }
 
     private static Response reprice(String user, String id, String price) {

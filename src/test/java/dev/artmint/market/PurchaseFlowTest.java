@@ -42,6 +42,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
+import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.Contracts;
@@ -59,6 +60,7 @@ import dev.artmint.studio.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 
@@ -306,6 +308,35 @@ class PurchaseFlowTest {
         String retried = buy("bo", listing).then().statusCode(202).extract().path("id");
         assertEquals("SETTLED", awaitFinal("bo", retried).getString("status"));
         assertEquals(Optional.of(bo), node.ownerOf(contracts.collection(), tokenId));
+    }
+
+    @Test
+    void aListingCannotChangeWhileItsPurchaseIsInFlight() {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        String listing = list("ada", artwork, "3000").then().statusCode(201).extract().path("id");
+        creatorRoles.grantOf(ada).ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String purchase;
+        try (Anvil anvil = new Anvil()) {
+            // the purchase's transaction waits in the node's pool until the test mines it
+            anvil.setAutomine(false);
+            try {
+                purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
+                MarketApi.await(() -> MarketApi.purchase("bo", purchase), view -> "SUBMITTED".equals(view.getString("status")), MarketApi.WAIT);
+                given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body(Map.of("priceWei", "1"))
+                        .patch("/api/listings/" + listing).then().statusCode(409).body("detail", containsString("in flight"));
+                given().header("Authorization", Tokens.bearer("ada")).delete("/api/listings/" + listing).then().statusCode(409);
+                given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artwork + "/unpublish").then().statusCode(409);
+                MarketApi.publish("ada", artwork, Map.of("title", "Changed", "royaltyBps", 900)).then().statusCode(409);
+                buy("admin", listing).then().statusCode(409).body("type", equalTo("urn:artmint:problem:listing-unavailable"));
+            } finally {
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+        assertEquals("SETTLED", awaitFinal("bo", purchase).getString("status"));
+        given().header("Authorization", Tokens.bearer("ada")).get("/api/listings/" + listing).then().body("priceWei", equalTo("3000"))
+                .body("status", equalTo("SOLD"));
     }
 
     private record Balances(BigInteger ada, BigInteger bo, BigInteger fee) {
