@@ -12,13 +12,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.ChainTransaction;
-import dev.artmint.chain.ContractCall;
 import dev.artmint.chain.CreatorRoles;
-import dev.artmint.chain.MarketCalls;
 import dev.artmint.chain.Outbox;
-import dev.artmint.chain.TxStatus;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.studio.Artwork;
@@ -33,22 +29,18 @@ public class Listings {
 
     private final Holders holders;
     private final Wallets wallets;
-    private final MarketCalls market;
+    private final ChainListings chain;
     private final CreatorRoles creatorRoles;
     private final Outbox outbox;
-    private final ChainNode node;
-    private final MarketConfig config;
     private final EntityManager entityManager;
 
-    Listings(Holders holders, Wallets wallets, MarketCalls market, CreatorRoles creatorRoles, Outbox outbox, ChainNode node,
-            MarketConfig config, EntityManager entityManager) {
+    Listings(Holders holders, Wallets wallets, ChainListings chain, CreatorRoles creatorRoles, Outbox outbox,
+            EntityManager entityManager) {
         this.holders = holders;
         this.wallets = wallets;
-        this.market = market;
+        this.chain = chain;
         this.creatorRoles = creatorRoles;
         this.outbox = outbox;
-        this.node = node;
-        this.config = config;
         this.entityManager = entityManager;
     }
 
@@ -77,9 +69,9 @@ public class Listings {
         active(artworkId).ifPresent(listing -> {
             throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork already has an active listing, " + listing.id);
         });
-        boolean approved = holder.kind() == Listing.Kind.LAZY_MINT || market.approved(holder.address());
+        boolean approved = holder.kind() == Listing.Kind.LAZY_MINT || chain.approved(holder.address());
         if (holder.kind() == Listing.Kind.MARKET) {
-            requireGas(holder.address(), approved ? 1 : 2);
+            chain.requireGas(holder.address(), approved ? 1 : 2);
         }
         Listing listing = new Listing();
         listing.id = UUID.randomUUID();
@@ -94,12 +86,7 @@ public class Listings {
         listing.updatedAt = listing.createdAt;
         persistAlone(listing);
         if (listing.kind == Listing.Kind.MARKET) {
-            if (!approved) {
-                ChainTransaction approval = send(listing, "approve:" + UUID.randomUUID(), market.approveMarket());
-                // list() checks the approval when it is estimated, so the approval must be in a block first
-                outbox.await(approval.id, tx -> tx.status == TxStatus.CONFIRMED, config.approvalWait());
-            }
-            listing.chainTxId = send(listing, "list", market.list(listing.tokenId, price)).id;
+            listing.chainTxId = chain.list(listing, approved);
         } else {
             creatorRoles.ensureGranted(holder.address());
         }
@@ -120,9 +107,7 @@ public class Listings {
         Listing listing = ownActive(listingId, userId, admin);
         requireNoPurchaseInFlight(listing);
         if (listing.kind == Listing.Kind.MARKET) {
-            requireListedOnChain(listing);
-            requireGas(listing.sellerAddress, 1);
-            listing.chainTxId = send(listing, "price:" + UUID.randomUUID(), market.updatePrice(listing.tokenId, price)).id;
+            listing.chainTxId = chain.updatePrice(listing, price);
         }
         listing.priceWei = price;
         listing.updatedAt = Instant.now();
@@ -141,11 +126,7 @@ public class Listings {
     void close(Listing listing, UUID actorId) {
         requireNoPurchaseInFlight(listing);
         if (listing.kind == Listing.Kind.MARKET) {
-            requireListedOnChain(listing);
-            if (market.seller(listing.tokenId).filter(listing.sellerAddress::equalsIgnoreCase).isPresent()) {
-                requireGas(listing.sellerAddress, 1);
-                listing.chainTxId = send(listing, "cancel", market.cancel(listing.tokenId)).id;
-            }
+            chain.cancel(listing).ifPresent(tx -> listing.chainTxId = tx);
         }
         listing.status = Listing.Status.WITHDRAWN;
         listing.closedAt = Instant.now();
@@ -193,28 +174,6 @@ public class Listings {
         if (purchaseInFlight(listing)) {
             throw new MarketRefusedException(ProblemType.CONFLICT, "a purchase of this listing is in flight; try again after it ends");
         }
-    }
-
-    /** A MARKET listing changes on-chain only after its previous transaction there is final. */
-    private void requireListedOnChain(Listing listing) {
-        Optional<ChainTransaction> last = outbox.find(listing.chainTxId);
-        if (last.isPresent() && !last.get().status.isFinal()) {
-            throw new MarketRefusedException(ProblemType.CONFLICT,
-                    "the listing's last transaction (" + last.get().hash + ") is not confirmed yet; try again shortly");
-        }
-    }
-
-    /** The seller's wallet must hold the gas for this many of the market's transactions, at the current fee quote. */
-    private void requireGas(String address, int transactions) {
-        BigInteger needed = node.gasCost(BigInteger.valueOf(config.listingGasLimit() * transactions));
-        BigInteger balance = wallets.balance(address);
-        if (balance.compareTo(needed) < 0) {
-            throw new InsufficientFundsException("paying the gas of listing on the market", needed, balance);
-        }
-    }
-
-    private ChainTransaction send(Listing listing, String step, ContractCall call) {
-        return wallets.send(listing.sellerId, "listing:" + listing.id + ":" + step, call.to(), BigInteger.ZERO, call.data());
     }
 
     /** Inserts the listing now, so that a second active listing is refused before anything goes to the chain. */

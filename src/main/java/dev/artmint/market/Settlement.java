@@ -23,7 +23,6 @@ import dev.artmint.chain.MarketCalls;
 import dev.artmint.chain.MintVoucher;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.SaleReceipts;
-import dev.artmint.chain.SettledSale;
 import dev.artmint.chain.TransactionRevertedException;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.chain.Vouchers;
@@ -49,17 +48,19 @@ class Settlement {
     private final MarketCalls market;
     private final CreatorRoles creatorRoles;
     private final SaleReceipts receipts;
+    private final SaleLedger ledger;
     private final Outbox outbox;
     private final MarketConfig config;
     private final ExecutorService kicks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("settlement-kick").daemon().factory());
 
-    Settlement(Wallets wallets, Vouchers vouchers, MarketCalls market, CreatorRoles creatorRoles, SaleReceipts receipts, Outbox outbox,
-            MarketConfig config) {
+    Settlement(Wallets wallets, Vouchers vouchers, MarketCalls market, CreatorRoles creatorRoles, SaleReceipts receipts, SaleLedger ledger,
+            Outbox outbox, MarketConfig config) {
         this.wallets = wallets;
         this.vouchers = vouchers;
         this.market = market;
         this.creatorRoles = creatorRoles;
         this.receipts = receipts;
+        this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
     }
@@ -160,52 +161,8 @@ class Settlement {
         if (tx.status == TxStatus.FAILED) {
             fail(open.purchase(), "the purchase transaction failed: " + tx.failureReason);
         } else if (tx.status == TxStatus.CONFIRMED) {
-            SettledSale sale = receipts.of(tx);
-            QuarkusTransaction.requiringNew().run(() -> record(open, sale));
+            ledger.record(open.purchase(), open.listing(), receipts.of(tx));
         }
-    }
-
-    private static void record(Open open, SettledSale settled) {
-        Instant now = Instant.now();
-        Purchase purchase = open.purchase();
-        Listing listing = open.listing();
-        if (Purchase.update("status = ?1, settledAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
-                Purchase.Status.SETTLED, now, purchase.id, Purchase.Status.SUBMITTED) == 0) {
-            return;
-        }
-        Sale sale = new Sale();
-        sale.id = UUID.randomUUID();
-        sale.purchaseId = purchase.id;
-        sale.artworkId = listing.artworkId;
-        sale.tokenId = settled.tokenId();
-        sale.sellerId = listing.sellerId;
-        sale.buyerId = purchase.buyerId;
-        sale.sellerAddress = settled.seller();
-        sale.buyerAddress = settled.buyer();
-        sale.priceWei = settled.price();
-        sale.royaltyReceiver = settled.royaltyReceiver();
-        sale.royaltyWei = settled.royalty();
-        sale.feeRecipient = settled.feeRecipient();
-        sale.feeWei = settled.fee();
-        sale.sellerProceedsWei = settled.sellerProceeds();
-        sale.primarySale = settled.primary();
-        sale.txHash = settled.txHash();
-        sale.blockNumber = settled.blockNumber();
-        sale.createdAt = now;
-        sale.persist();
-        Listing.update("status = ?1, closedAt = ?2, updatedAt = ?2 where id = ?3", Listing.Status.SOLD, now, listing.id);
-        if (settled.primary()) {
-            transferActivity(listing.artworkId, Activity.Kind.MINTED, purchase.buyerId, settled, null);
-        }
-        transferActivity(listing.artworkId, Activity.Kind.SOLD, purchase.buyerId, settled, settled.price());
-    }
-
-    private static void transferActivity(UUID artworkId, Activity.Kind kind, UUID actorId, SettledSale settled, BigInteger price) {
-        Activity activity = Activity.record(artworkId, kind, actorId);
-        activity.fromAddress = kind == Activity.Kind.MINTED ? null : settled.seller();
-        activity.toAddress = settled.buyer();
-        activity.priceWei = price;
-        activity.txHash = settled.txHash();
     }
 
     private static void fail(Purchase purchase, String reason) {
