@@ -7,26 +7,35 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
+import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.MarketCalls;
 import dev.artmint.chain.MintRequest;
 import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
@@ -39,6 +48,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -62,6 +72,12 @@ class ListingsTest {
 
     @Inject
     ChainIndexer indexer;
+
+    @Inject
+    ChainNode node;
+
+    @Inject
+    MarketCalls market;
 
     private List<String> artworks;
 
@@ -181,6 +197,57 @@ class ListingsTest {
                 .body("detail", containsString("external address " + external.getAddress().toLowerCase()));
         list("bo", artwork, "1000").then().statusCode(403);
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Listing.count("artworkId", UUID.fromString(artwork))));
+    }
+
+    @Test
+    void aMintedTokenIsListedOnTheMarketFromItsHoldersWalletWhenItHoldsTheGas() throws IOException {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        String bo = MarketApi.walletAddress("bo");
+        String provenanceHash = QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>findById(UUID.fromString(artwork)).provenanceHash);
+        var mint = minting.mint(new MintRequest(bo, provenanceHash, MarketApi.walletAddress("ada"), 0));
+        outbox.await(mint.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT);
+        indexer.catchUp();
+        BigInteger tokenId = new BigInteger(1, Numeric.hexStringToByteArray(provenanceHash));
+        BigInteger kept = node.balance(bo);
+        try {
+            setBalance(bo, BigInteger.ZERO);
+            list("ada", artwork, "1000").then().statusCode(403);
+            list("bo", artwork, "1000").then().statusCode(402).contentType("application/problem+json")
+                    .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
+                    .body("balanceWei", equalTo("0"))
+                    .body("detail", containsString("gas"));
+            assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Listing.count("artworkId", UUID.fromString(artwork))));
+
+            setBalance(bo, new BigInteger("1000000000000000000"));
+            String id = list("bo", artwork, "1000").then().statusCode(201)
+                    .body("kind", equalTo("MARKET")).body("sellerAddress", equalTo(bo)).extract().path("id");
+            awaitChainTx(id);
+            assertEquals(Optional.of(bo), market.seller(tokenId));
+            String listedWith = given().get("/api/listings/" + id).then().extract().path("chainTxHash");
+
+            reprice("bo", id, "1500").then().statusCode(200).body("priceWei", equalTo("1500"));
+            assertNotEquals(listedWith, awaitChainTx(id).getString("chainTxHash"));
+
+            given().header("Authorization", Tokens.bearer("bo")).delete("/api/listings/" + id).then().statusCode(204);
+            awaitChainTx(id);
+            assertEquals(Optional.empty(), market.seller(tokenId));
+        } finally {
+            setBalance(bo, kept);
+        }
+    }
+
+    /** Waits until the listing's latest market transaction is confirmed. */
+    private static JsonPath awaitChainTx(String listing) {
+        return MarketApi.await(() -> given().header("Authorization", Tokens.bearer("bo")).get("/api/listings/" + listing)
+                .then().statusCode(200).extract().jsonPath(), view -> "CONFIRMED".equals(view.getString("chainTxStatus")), MarketApi.WAIT);
+    }
+
+    /** Anvil's anvil_setBalance: the wallet holds exactly this much, whatever it held. */
+    private static void setBalance(String address, BigInteger wei) throws IOException {
+        HttpService rpc = new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class));
+        var response = new Request<>("anvil_setBalance", List.of(address, Numeric.toHexStringWithPrefix(wei)), rpc, Anvil.RpcResponse.class).send();
+        assertNull(response.getError());
     }
 
     /** Links an external address to the user with a signed EIP-4361 message. */
