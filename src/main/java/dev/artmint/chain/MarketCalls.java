@@ -25,6 +25,11 @@ public class MarketCalls {
         this.contracts = contracts;
     }
 
+    /** The token's holder as the chain has it now (the index may lag behind), empty when it is not minted. */
+    public Optional<String> holder(BigInteger tokenId) {
+        return node.ownerOf(contracts.collection(), tokenId).map(String::toLowerCase);
+    }
+
     /** Whether the market may move the owner's tokens. */
     public boolean approved(String owner) {
         return read(() -> node.collection(contracts.collection()).isApprovedForAll(owner, contracts.market()).send());

@@ -51,6 +51,12 @@ class ChainListings {
 
     /** Approves the market for the seller's tokens where it is not yet, then lists; answers the list transaction. */
     UUID list(Listing listing, boolean approved) {
+        Optional<String> holder = market.holder(listing.tokenId);
+        if (holder.filter(listing.sellerAddress::equalsIgnoreCase).isEmpty()) {
+            // the index has not caught up with a transfer yet: nothing goes to the chain
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the chain shows the token held by "
+                    + holder.orElse("no one") + ", not by " + listing.sellerAddress + "; try again shortly");
+        }
         if (!approved) {
             ChainTransaction approval = send(listing, "approve:" + UUID.randomUUID(), market.approveMarket());
             // list() checks the approval when it is estimated, so the approval must be in a block first
