@@ -25,6 +25,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
+import dev.artmint.chain.contracts.ArtMarket;
 import dev.artmint.chain.contracts.ArtMint721;
 import okhttp3.OkHttpClient;
 
@@ -119,6 +120,11 @@ public class ChainNode {
         return new Fees(tip.min(maxFee), maxFee);
     }
 
+    /** The most a transaction with this gas limit can cost at the current fee quote: the limit times the max fee. */
+    public BigInteger gasCost(BigInteger gasLimit) {
+        return gasLimit.multiply(fees().maxFeePerGas());
+    }
+
     /** Fees of one EIP-1559 transaction, in wei per gas. */
     record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {
     }
@@ -181,6 +187,21 @@ public class ChainNode {
     /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
     public ArtMint721 collection(String address) {
         return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+    }
+
+    /** The generated ArtMarket wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
+    public ArtMarket market(String address) {
+        return ArtMarket.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+    }
+
+    /** The raw result of a read-only call on the latest block; empty when the call reverts or answers nothing. */
+    Optional<String> call(String to, String data) {
+        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
+                DefaultBlockParameterName.LATEST).send());
+        if (response.hasError() || response.getValue() == null || "0x".equals(response.getValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(response.getValue());
     }
 
     /** The owner of a token on-chain, empty when it is not minted. */

@@ -29,9 +29,9 @@ public class MintedTokens {
     private final Minting minting;
     private final ObjectStore store;
     private final ObjectMapper json;
-    private final TokenConfig config;
+    private final MarketConfig config;
 
-    MintedTokens(TokenOwnership ownership, Minting minting, ObjectStore store, ObjectMapper json, TokenConfig config) {
+    MintedTokens(TokenOwnership ownership, Minting minting, ObjectStore store, ObjectMapper json, MarketConfig config) {
         this.ownership = ownership;
         this.minting = minting;
         this.store = store;

@@ -37,9 +37,9 @@ public class TokenResource {
     private final MintedTokens tokens;
     private final TokenTransfers transfers;
     private final CurrentUser currentUser;
-    private final TokenConfig config;
+    private final MarketConfig config;
 
-    TokenResource(MintedTokens tokens, TokenTransfers transfers, CurrentUser currentUser, TokenConfig config) {
+    TokenResource(MintedTokens tokens, TokenTransfers transfers, CurrentUser currentUser, MarketConfig config) {
         this.tokens = tokens;
         this.transfers = transfers;
         this.currentUser = currentUser;

@@ -1,8 +1,8 @@
 package dev.artmint.market;
 
-import static dev.artmint.market.MarketFixtures.activities;
-import static dev.artmint.market.MarketFixtures.confirmed;
-import static dev.artmint.market.MarketFixtures.custodialAddress;
+import static dev.artmint.market.TokenFixtures.activities;
+import static dev.artmint.market.TokenFixtures.confirmed;
+import static dev.artmint.market.TokenFixtures.custodialAddress;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -89,14 +89,14 @@ class MintingTest {
     /** One of ada's artworks no other test touched; rendered together on first use (RestAssured is set up by then). */
     private synchronized UUID fresh() {
         if (fresh.isEmpty()) {
-            fresh.addAll(MarketFixtures.generate(workers, "ada", 4));
+            fresh.addAll(TokenFixtures.generate(workers, "ada", 4));
         }
         return fresh.pop();
     }
 
     @Test
     void theCreatorMintsToTheCustodialWalletWithRoyaltyAndTokenUri() throws Exception {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Harbour I", 750);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Harbour I", 750);
         String wallet = custodialAddress("ada");
 
         // no body and no content type at all, as "curl -X POST" sends it: the custodial wallet
@@ -126,7 +126,7 @@ class MintingTest {
         assertEquals(1, minted.size());
         assertEquals(wallet, minted.getFirst().toAddress);
         assertEquals(tx.hash, minted.getFirst().txHash);
-        assertEquals(MarketFixtures.userId("ada"), minted.getFirst().actorId);
+        assertEquals(TokenFixtures.userId("ada"), minted.getFirst().actorId);
 
         refused(mint("ada", artwork.id, Map.of("to", "custodial")), 409, "conflict", "minted already");
         refused(mint("bo", artwork.id, Map.of()), 403, "forbidden", "creator");
@@ -146,13 +146,13 @@ class MintingTest {
 
     @Test
     void onlyALinkedAddressMayReceiveTheToken() throws Exception {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Harbour II", 0);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Harbour II", 0);
         Credentials external = Credentials.create(Keys.createEcKeyPair());
 
         refused(mint("ada", artwork.id, Map.of("to", external.getAddress())), 409, "conflict", "not linked");
         leftNothingBehind(artwork.id);
 
-        MarketFixtures.link("ada", external);
+        TokenFixtures.link("ada", external);
         String checksummed = Keys.toChecksumAddress(external.getAddress());
         String txId = mint("ada", artwork.id, Map.of("to", checksummed)).statusCode(202)
                 .body("to", equalTo(external.getAddress().toLowerCase()))
@@ -165,15 +165,15 @@ class MintingTest {
 
     @Test
     void aLazyMintListingOrAHiddenArtworkIsNotMinted() {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Harbour III", 500);
-        UUID listing = MarketFixtures.list(artwork.id, custodialAddress("ada"), Listing.Kind.LAZY_MINT);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Harbour III", 500);
+        UUID listing = TokenFixtures.list(artwork.id, custodialAddress("ada"), Listing.Kind.LAZY_MINT);
         refused(mint("ada", artwork.id, Map.of()), 409, "conflict", "withdraw the listing first");
-        MarketFixtures.withdraw(listing);
+        TokenFixtures.withdraw(listing);
 
-        MarketFixtures.setHidden(artwork.id, true);
+        TokenFixtures.setHidden(artwork.id, true);
         refused(mint("ada", artwork.id, Map.of()), 404, "not-found", "no artwork");
         refused(mint("admin", artwork.id, Map.of()), 403, "forbidden", "creator");
-        MarketFixtures.setHidden(artwork.id, false);
+        TokenFixtures.setHidden(artwork.id, false);
         leftNothingBehind(artwork.id);
 
         mint("ada", artwork.id, Map.of("to", "nobody")).statusCode(400)
@@ -185,7 +185,7 @@ class MintingTest {
 
     @Test
     void ofTwoConcurrentMintsOfOneArtworkOneIsSent() throws Exception {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Harbour IV", 100);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Harbour IV", 100);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/artworks/" + artwork.id + "/mint"))
                 .header("Authorization", Tokens.bearer("ada")).header("Content-Type", "application/json")

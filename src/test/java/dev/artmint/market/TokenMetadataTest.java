@@ -1,6 +1,6 @@
 package dev.artmint.market;
 
-import static dev.artmint.market.MarketFixtures.confirmed;
+import static dev.artmint.market.TokenFixtures.confirmed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -55,14 +55,14 @@ class TokenMetadataTest {
     /** One of ada's artworks no other test touched; rendered together on first use (RestAssured is set up by then). */
     private synchronized UUID fresh() {
         if (fresh.isEmpty()) {
-            fresh.addAll(MarketFixtures.generate(workers, "ada", 2));
+            fresh.addAll(TokenFixtures.generate(workers, "ada", 2));
         }
         return fresh.pop();
     }
 
     @Test
     void aMintedTokenDescribesItsArtworkFromTheProvenanceAsStoredAtMint() {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Lanterns on the quay", 250);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Lanterns on the quay", 250);
         String path = "/api/tokens/" + artwork.tokenId;
         given().get(path).then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:not-found"));
@@ -102,15 +102,15 @@ class TokenMetadataTest {
         assertArrayEquals(stored, response.asByteArray(), "the document served is the one stored at mint");
         assertEquals(json.getMap("$"), new JsonPath(new String(stored, StandardCharsets.UTF_8)).getMap("$"));
 
-        MarketFixtures.setHidden(artwork.id, true);
+        TokenFixtures.setHidden(artwork.id, true);
         given().get(path).then().statusCode(404).contentType("application/problem+json");
-        MarketFixtures.setHidden(artwork.id, false);
+        TokenFixtures.setHidden(artwork.id, false);
         given().get(path).then().statusCode(200);
     }
 
     @Test
     void aPublishedButUnmintedArtworkHasNoTokenYet() {
-        Artwork artwork = MarketFixtures.publish(fresh(), "Not yet a token", 100);
+        Artwork artwork = TokenFixtures.publish(fresh(), "Not yet a token", 100);
         given().get("/api/tokens/" + artwork.tokenId).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("there is no token " + artwork.tokenId));

@@ -1,8 +1,8 @@
 package dev.artmint.market;
 
-import static dev.artmint.market.MarketFixtures.activities;
-import static dev.artmint.market.MarketFixtures.confirmed;
-import static dev.artmint.market.MarketFixtures.custodialAddress;
+import static dev.artmint.market.TokenFixtures.activities;
+import static dev.artmint.market.TokenFixtures.confirmed;
+import static dev.artmint.market.TokenFixtures.custodialAddress;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -72,11 +72,11 @@ class TokenTransferTest {
 
     @Test
     void theOwnerSendsTheTokenToAnyAddressOnce() throws Exception {
-        Artwork artwork = MarketFixtures.publish(MarketFixtures.generate(workers, "ada", 1).getFirst(), "Gulls", 300);
+        Artwork artwork = TokenFixtures.publish(TokenFixtures.generate(workers, "ada", 1).getFirst(), "Gulls", 300);
         String wallet = custodialAddress("ada");
         confirmed(outbox, UUID.fromString(given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
                 .body(Map.of()).post("/api/artworks/" + artwork.id + "/mint").then().statusCode(202).extract().path("transaction.id")));
-        MarketFixtures.fund(outbox, "ada");
+        TokenFixtures.fund(outbox, "ada");
         String token = artwork.tokenId.toString();
         String external = Credentials.create(Keys.createEcKeyPair()).getAddress();
 
@@ -92,9 +92,9 @@ class TokenTransferTest {
                 .body("errors[0].message", containsString("contracts"));
         invalidTo(transfer("ada", token, Map.of("to", contracts.market().toUpperCase().replace("0X", "0x")), null));
 
-        UUID listing = MarketFixtures.list(artwork.id, wallet, Listing.Kind.MARKET);
+        UUID listing = TokenFixtures.list(artwork.id, wallet, Listing.Kind.MARKET);
         refused(transfer("ada", token, Map.of("to", external), null), 409, "conflict", "withdraw the listing first");
-        MarketFixtures.withdraw(listing);
+        TokenFixtures.withdraw(listing);
         assertTrue(activities(artwork.id, Activity.Kind.TRANSFERRED).isEmpty());
 
         String key = UUID.randomUUID().toString();
@@ -132,12 +132,12 @@ class TokenTransferTest {
                 .extract().path("detail");
         Matcher matcher = NEEDED.matcher(detail);
         assertTrue(matcher.find(), detail);
-        BigInteger balance = MarketFixtures.balance("bo");
+        BigInteger balance = TokenFixtures.balance("bo");
         assertEquals(wallet, matcher.group(2));
         assertEquals(balance, new BigInteger(matcher.group(3)));
         assertTrue(new BigInteger(matcher.group(1)).compareTo(balance) > 0, detail);
 
-        MarketFixtures.fund(outbox, "bo");
+        TokenFixtures.fund(outbox, "bo");
         String txId = transfer("bo", token, Map.of("to", external), null).statusCode(202).extract().path("id");
         confirmed(outbox, UUID.fromString(txId));
         try (Anvil anvil = new Anvil()) {
@@ -148,10 +148,10 @@ class TokenTransferTest {
     /** Sends away all of a custodial wallet's ether but what that transaction's gas may cost. */
     private void drain(String user, String wallet) {
         String sink = Anvil.account(2).getAddress();
-        BigInteger balance = MarketFixtures.balance(user);
+        BigInteger balance = TokenFixtures.balance(user);
         BigInteger gas = outbox.maxCost(wallet, sink, BigInteger.ZERO, "0x");
         if (balance.compareTo(gas) > 0) {
-            ChainTransaction tx = wallets.send(MarketFixtures.userId(user), "drain:" + UUID.randomUUID(), sink, balance.subtract(gas), "0x");
+            ChainTransaction tx = wallets.send(TokenFixtures.userId(user), "drain:" + UUID.randomUUID(), sink, balance.subtract(gas), "0x");
             confirmed(outbox, tx.id);
         }
     }

@@ -30,6 +30,7 @@ import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.studio.Artwork;
+import dev.artmint.market.MarketFixtures;
 import dev.artmint.studio.GenerationJob;
 import dev.artmint.studio.Generations;
 import dev.artmint.studio.JobStatus;
@@ -101,6 +102,8 @@ class AuthorizationMatrixTest {
 
     private String artwork;
 
+    private final MarketFixtures market = new MarketFixtures();
+
     private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         rows.add(row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
@@ -139,6 +142,24 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET", "/api/tokens/{tokenId}", () -> "/api/tokens/" + mintedArtworkToken(), NO_BODY, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/tokens/{tokenId}/transfer", () -> "/api/tokens/" + tokenOfAda() + "/transfer",
                 json("{\"to\":\"0x00000000000000000000000000000000000000a1\"}"), 401, 202, 403, 403));
+
+        // market, sales: ada publishes and lists; bo sees published things but owns none of them; admin bought one
+        rows.add(new Row("POST", "/api/artworks/{id}/publish", () -> "/api/artworks/" + market.published() + "/publish",
+                json("{\"title\":\"Matrix\"}"), 401, 200, 403, 403));
+        rows.add(new Row("POST", "/api/artworks/{id}/unpublish", () -> "/api/artworks/" + market.republished() + "/unpublish",
+                NO_BODY, 401, 200, 403, 403));
+        rows.add(new Row("POST", "/api/listings", () -> "/api/listings", request -> request.contentType(ContentType.JSON)
+                .body(Map.of("artworkId", market.listable(), "priceWei", MarketFixtures.OUT_OF_REACH_WEI)), 401, 201, 403, 403));
+        rows.add(new Row("GET", "/api/listings/{id}", () -> "/api/listings/" + market.listing(), NO_BODY, 200, 200, 200, 200));
+        rows.add(new Row("PATCH", "/api/listings/{id}", () -> "/api/listings/" + market.listing(),
+                json("{\"priceWei\":\"2000000000000000000000000\"}"), 401, 200, 403, 403));
+        rows.add(new Row("DELETE", "/api/listings/{id}", () -> "/api/listings/" + market.listing(), NO_BODY, 401, 204, 403, 403));
+        // too dear for every wallet: bo and admin are refused for funds, ada for buying her own
+        rows.add(new Row("POST", "/api/listings/{id}/purchase", () -> "/api/listings/" + market.listing() + "/purchase",
+                NO_BODY, 401, 409, 402, 402));
+        rows.add(new Row("GET", "/api/purchases/{id}", () -> "/api/purchases/" + market.purchase(), NO_BODY, 401, 200, 404, 200));
+        rows.add(new Row("GET", "/api/purchases/{id}/events", () -> "/api/purchases/" + market.purchase() + "/events",
+                NO_BODY, 401, 200, 404, 200));
         return rows;
     }
 

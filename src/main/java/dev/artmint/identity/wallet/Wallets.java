@@ -55,6 +55,21 @@ public class Wallets {
         return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>findByIdOptional(userId).orElseGet(() -> create(userId)));
     }
 
+    /** The custodial wallet at an address; empty for an address whose key ArtMint does not hold. */
+    public Optional<Wallet> at(String address) {
+        return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>find("address", address.toLowerCase()).firstResultOptional());
+    }
+
+    /** Whether the user proved control of the external address with a SIWE signature. */
+    public boolean isLinked(UUID userId, String address) {
+        return QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, address));
+    }
+
+    /** The ether an address holds, in wei. */
+    public BigInteger balance(String address) {
+        return node.balance(address);
+    }
+
     /** A wallet's address, balance, tokens (as indexed) and the external addresses linked to its owner. */
     public WalletView view(UUID userId) {
         Wallet wallet = custodial(userId);
@@ -62,11 +77,6 @@ public class Wallets {
         List<String> tokens = QuarkusTransaction.requiringNew().call(() -> ownership.tokensOf(wallet.address)).stream()
                 .map(BigInteger::toString).toList();
         return new WalletView(wallet.address, node.balance(wallet.address).toString(), tokens, linked);
-    }
-
-    /** Whether the user linked this address (any letter case) with a SIWE signature. */
-    public boolean isLinked(UUID userId, String address) {
-        return QuarkusTransaction.requiringNew().call(() -> LinkedAddress.isLinked(userId, address));
     }
 
     /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
