@@ -109,6 +109,17 @@ public final class Anvil implements AutoCloseable {
         }
     }
 
+    /** What a transaction's sender paid for gas: gas used times the effective gas price, from its receipt. */
+    public BigInteger gasPaid(String txHash) {
+        try {
+            TransactionReceipt receipt = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt()
+                    .orElseThrow(() -> new IllegalStateException("no receipt for " + txHash));
+            return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The collection's generated wrapper, for reads. */
     public ArtMint721 collection(String address) {
         return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
