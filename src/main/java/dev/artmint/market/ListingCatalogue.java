@@ -1,0 +1,131 @@
+package dev.artmint.market;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+
+/**
+ * The active listings of published, visible artworks, filtered, searched and ordered, one keyset page at a time,
+ * each page one SQL statement that selects only what a card shows.
+ * <p>
+ * Pages are cached in memory for {@code artmint.market.browse-cache-ttl} (a couple of seconds): a page has no
+ * per-caller field, so the same answer serves everyone, and prices, likes and new listings show up at most
+ * that much later.
+ */
+@ApplicationScoped
+public class ListingCatalogue {
+
+    static final String CACHE = "market-browse";
+
+    private static final String SELECT = """
+            select l.id, a.id, a.title, u.handle, u.display_name, a.model, l.price_wei,
+                   exists (select 1 from token_owner t where t.token_id = a.token_id), a.like_count, l.created_at
+            from listing l
+            join artwork a on a.id = l.artwork_id
+            join app_user u on u.id = a.creator_id
+            where l.status = 'ACTIVE' and a.published and not a.hidden""";
+
+    private final DataSource dataSource;
+    private final Cache cache;
+
+    ListingCatalogue(DataSource dataSource, @CacheName(CACHE) Cache cache) {
+        this.dataSource = dataSource;
+        this.cache = cache;
+    }
+
+    /** The page a query asks for, from the cache when an equal query was answered moments ago. */
+    public ListingPage browse(BrowseQuery query) {
+        return cache.get(query, this::load).await().indefinitely();
+    }
+
+    private ListingPage load(BrowseQuery query) {
+        if (query.findsNothing()) {
+            return new ListingPage(List.of(), null);
+        }
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> parameters = new ArrayList<>();
+        if (!query.terms().isEmpty()) {
+            sql.append(" and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
+            parameters.add(SearchTerms.tsquery(query.terms()));
+        }
+        if (query.creator() != null) {
+            sql.append(" and u.handle = ?");
+            parameters.add(query.creator());
+        }
+        if (query.model() != null) {
+            sql.append(" and a.model = ?");
+            parameters.add(query.model());
+        }
+        if (query.minPriceWei() != null) {
+            sql.append(" and l.price_wei >= ?");
+            parameters.add(new BigDecimal(query.minPriceWei()));
+        }
+        if (query.maxPriceWei() != null) {
+            sql.append(" and l.price_wei <= ?");
+            parameters.add(new BigDecimal(query.maxPriceWei()));
+        }
+        if (query.minted() != null) {
+            sql.append(query.minted() ? " and " : " and not ")
+                    .append("exists (select 1 from token_owner t where t.token_id = a.token_id)");
+        }
+        BrowseSort sort = query.sort();
+        if (query.after() != null) {
+            sql.append(" and ").append(sort.after());
+            parameters.add(query.after().key());
+            parameters.add(query.after().id());
+        }
+        sql.append(" order by ").append(sort.orderBy()).append(" limit ?");
+        // one row more than asked tells whether there is a next page
+        parameters.add(query.limit() + 1);
+
+        List<ListingCard> cards = query(sql.toString(), parameters);
+        if (cards.size() <= query.limit()) {
+            return new ListingPage(cards, null);
+        }
+        List<ListingCard> page = List.copyOf(cards.subList(0, query.limit()));
+        ListingCard last = page.getLast();
+        return new ListingPage(page, KeysetCursor.encode(sort.parameter(), sort.key(last),
+                sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
+    }
+
+    private List<ListingCard> query(String sql, List<Object> parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<ListingCard> cards = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    cards.add(card(rows));
+                }
+            }
+            return cards;
+        } catch (SQLException e) {
+            throw new PersistenceException("browsing the listings failed", e);
+        }
+    }
+
+    private static ListingCard card(ResultSet row) throws SQLException {
+        UUID artworkId = row.getObject(2, UUID.class);
+        return new ListingCard(row.getObject(1, UUID.class), artworkId, row.getString(3),
+                new CreatorRef(row.getString(4), row.getString(5)), row.getString(6),
+                row.getBigDecimal(7).toBigInteger().toString(), row.getBoolean(8), row.getInt(9),
+                ListingCard.thumbnailUrl(artworkId), ListingCard.imageUrl(artworkId),
+                row.getObject(10, OffsetDateTime.class).toInstant());
+    }
+}

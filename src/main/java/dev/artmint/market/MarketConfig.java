@@ -1,0 +1,28 @@
+package dev.artmint.market;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+/** How the marketplace's public pages are served: page sizes, caching and the search index. */
+@ConfigMapping(prefix = "artmint.market")
+public interface MarketConfig {
+
+    /** Items per browse or profile page when the request names no limit (at most 100). */
+    int pageSize();
+
+    /** How long a browse page is kept in memory and answered again without asking the database. */
+    Duration browseCacheTtl();
+
+    /** Cache-Control max-age of the public browse and artwork pages, for browsers and shared caches. */
+    Duration publicMaxAge();
+
+    Search search();
+
+    /** The search index. */
+    interface Search {
+
+        /** At start, index published artworks that are not in the index yet (e.g. published before it existed). */
+        boolean backfillOnStart();
+    }
+}
