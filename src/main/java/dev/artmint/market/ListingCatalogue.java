@@ -52,10 +52,27 @@ public class ListingCatalogue {
         return cache.get(query, this::load).await().indefinitely();
     }
 
+    /** One SQL statement and what it binds, in order. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
     private ListingPage load(BrowseQuery query) {
         if (query.findsNothing()) {
             return new ListingPage(List.of(), null);
         }
+        List<ListingCard> cards = query(statement(query));
+        if (cards.size() <= query.limit()) {
+            return new ListingPage(cards, null);
+        }
+        List<ListingCard> page = List.copyOf(cards.subList(0, query.limit()));
+        ListingCard last = page.getLast();
+        BrowseSort sort = query.sort();
+        return new ListingPage(page, KeysetCursor.encode(sort.parameter(), sort.key(last),
+                sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
+    }
+
+    /** The statement of a page: fixed SQL fragments for the filters present, every value bound. */
+    static Statement statement(BrowseQuery query) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
         if (!query.terms().isEmpty()) {
@@ -91,22 +108,14 @@ public class ListingCatalogue {
         sql.append(" order by ").append(sort.orderBy()).append(" limit ?");
         // one row more than asked tells whether there is a next page
         parameters.add(query.limit() + 1);
-
-        List<ListingCard> cards = query(sql.toString(), parameters);
-        if (cards.size() <= query.limit()) {
-            return new ListingPage(cards, null);
-        }
-        List<ListingCard> page = List.copyOf(cards.subList(0, query.limit()));
-        ListingCard last = page.getLast();
-        return new ListingPage(page, KeysetCursor.encode(sort.parameter(), sort.key(last),
-                sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
+        return new Statement(sql.toString(), List.copyOf(parameters));
     }
 
-    private List<ListingCard> query(String sql, List<Object> parameters) {
+    private List<ListingCard> query(Statement page) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+             PreparedStatement statement = connection.prepareStatement(page.sql())) {
+            for (int i = 0; i < page.parameters().size(); i++) {
+                statement.setObject(i + 1, page.parameters().get(i));
             }
             List<ListingCard> cards = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

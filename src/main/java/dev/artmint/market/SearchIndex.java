@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,7 +30,8 @@ import io.quarkus.runtime.StartupEvent;
 public class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-    private static final int BACKFILL_BATCH = 500;
+    private static final int BACKFILL_BATCH = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager entityManager;
     private final MarketConfig config;
@@ -84,9 +88,22 @@ public class SearchIndex {
                 limit ?1""")
                 .setParameter(1, BACKFILL_BATCH)
                 .getResultList();
-        for (Object[] row : missing) {
-            write((UUID) row[0], terms((String) row[1], (String) row[2], (String) row[3]));
+        if (missing.isEmpty()) {
+            return 0;
         }
+        ArrayNode documents = JSON.createArrayNode();
+        for (Object[] row : missing) {
+            documents.addArray().add(row[0].toString())
+                    .add(String.join(" ", terms((String) row[1], (String) row[2], (String) row[3])));
+        }
+        // a batch in one statement: the documents travel as one JSON parameter
+        entityManager.createNativeQuery("""
+                insert into artwork_search (artwork_id, document)
+                select cast(d ->> 0 as uuid), array_to_tsvector(string_to_array(d ->> 1, ' '))
+                from jsonb_array_elements(cast(?1 as jsonb)) d
+                on conflict (artwork_id) do update set document = excluded.document""")
+                .setParameter(1, documents.toString())
+                .executeUpdate();
         return missing.size();
     }
 
