@@ -11,8 +11,11 @@ public interface MarketConfig {
     /** Items per browse or profile page when the request names no limit (at most 100). */
     int pageSize();
 
-    /** How long a browse page is kept in memory and answered again without asking the database. */
-    Duration browseCacheTtl();
+    /**
+     * How long a browse page, or an artwork page as anonymous visitors see it, is kept in memory and answered again
+     * without asking the database.
+     */
+    Duration cacheTtl();
 
     /** Cache-Control max-age of the public browse and artwork pages, for browsers and shared caches. */
     Duration publicMaxAge();

@@ -14,12 +14,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.artmint.identity.CurrentUser;
 import dev.artmint.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /** The public marketplace: browsing and searching active listings, and an artwork's page. */
 @Path("/api/market")
@@ -43,10 +47,13 @@ public class MarketResource {
         this.currentUser = currentUser;
     }
 
+    /** Runs on the event loop: a cached page is answered there; the catalogue reads the database on a worker. */
     @GET
     @Path("listings")
     @Operation(summary = "Active listings of published artworks, searched, filtered and ordered, one keyset page at a time")
-    public Response listings(
+    @APIResponse(responseCode = "200", description = "one page and the cursor of the next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingPage.class)))
+    public Uni<Response> listings(
             @QueryParam("q") @Parameter(description = "search words, English or Chinese; every word must match") String q,
             @QueryParam("creator") @Parameter(description = "the creator's handle") String creator,
             @QueryParam("model") String model,
@@ -59,16 +66,19 @@ public class MarketResource {
         BrowseQuery query = BrowseQuery.of(q, creator, model, minPriceWei, maxPriceWei, minted, sort, limit, cursor,
                 config.pageSize());
         // the page is the same for every caller, so shared caches may keep it a few seconds too
-        return Response.ok(catalogue.browse(query)).cacheControl(publicCache()).build();
+        return catalogue.browse(query).map(page -> Response.ok(page, MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(publicCache()).build());
     }
 
     @GET
     @Path("artworks/{id}")
     @Operation(summary = "An artwork's public page: details, provenance, likes, listing, token and history")
     public Response artwork(@PathParam("id") UUID id) {
-        UUID viewer = identity.isAnonymous() ? null : currentUser.id();
-        ArtworkPage page = pages.page(id, viewer, identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
-        return Response.ok(page).cacheControl(viewer == null ? publicCache() : privateCache()).build();
+        if (identity.isAnonymous()) {
+            return Response.ok(pages.publicPage(id).orElseThrow(NotFoundException::new)).cacheControl(publicCache()).build();
+        }
+        ArtworkPage page = pages.page(id, currentUser.id(), identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
+        return Response.ok(page).cacheControl(privateCache()).build();
     }
 
     private CacheControl publicCache() {

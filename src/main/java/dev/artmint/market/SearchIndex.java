@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -46,12 +47,19 @@ public class SearchIndex {
         index(event.artworkId());
     }
 
+    /** Best effort: a database that cannot be reached now must not stop the service from starting. */
     void onStart(@Observes StartupEvent event) {
-        if (config.search().backfillOnStart()) {
+        if (!config.search().backfillOnStart()) {
+            return;
+        }
+        try {
             int indexed = backfill();
             if (indexed > 0) {
                 LOG.infof("search: indexed %d published artworks that were not in the index", indexed);
             }
+        } catch (PersistenceException e) {
+            LOG.warnf("search: could not index the published artworks missing from the index (tried again at the next start): %s",
+                    e.getMessage());
         }
     }
 

@@ -70,7 +70,7 @@ class MarketLoadBenchmark {
     public static class AsDeployed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("artmint.market.browse-cache-ttl", "2s");
+            return Map.of("artmint.market.cache-ttl", "2s");
         }
     }
 
