@@ -23,8 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Cuts text into search terms with Lucene's analysers: Unicode word boundaries (UAX #29), full-width forms folded,
  * English possessives, stop words and Porter stems, and overlapping bigrams for Chinese, Japanese and Korean,
  * which are written without spaces. Documents also keep each CJK character alone, so a one-character query
- * finds them; a query keeps only bigrams where it has them, so "红色圆形" needs 红色, 色圆 and 圆形 in that order's
- * pairs rather than any of its characters anywhere.
+ * finds them; a query keeps only bigrams where it has them, so "红色圆形" asks for the pairs 红色, 色圆 and 圆形
+ * rather than for its four characters anywhere in the text.
  */
 final class SearchTerms {
 
@@ -39,6 +39,13 @@ final class SearchTerms {
     /** The distinct terms a document is found by. */
     static Set<String> ofDocument(String text) {
         return terms(DOCUMENT, text);
+    }
+
+    /** Every term of the given texts together, for one document. */
+    static Set<String> ofDocument(List<String> texts) {
+        Set<String> terms = new LinkedHashSet<>();
+        texts.forEach(text -> terms.addAll(ofDocument(text)));
+        return terms;
     }
 
     /** The distinct terms a query asks for, all of which a document must have. */
@@ -90,12 +97,5 @@ final class SearchTerms {
                 return new TokenStreamComponents(source, stream);
             }
         };
-    }
-
-    /** Every term of the given texts together, for one document. */
-    static Set<String> ofDocument(List<String> texts) {
-        Set<String> terms = new LinkedHashSet<>();
-        texts.forEach(text -> terms.addAll(ofDocument(text)));
-        return terms;
     }
 }
