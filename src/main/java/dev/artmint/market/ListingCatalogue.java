@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -48,11 +49,13 @@ public class ListingCatalogue {
     private final DataSource dataSource;
     private final Cache cache;
     private final ObjectMapper json;
+    private final MarketConfig config;
 
-    ListingCatalogue(DataSource dataSource, @CacheName(CACHE) Cache cache, ObjectMapper json) {
+    ListingCatalogue(DataSource dataSource, @CacheName(CACHE) Cache cache, ObjectMapper json, MarketConfig config) {
         this.dataSource = dataSource;
         this.cache = cache;
         this.json = json;
+        this.config = config;
     }
 
     /**
@@ -91,13 +94,25 @@ public class ListingCatalogue {
                 sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
     }
 
-    /** The statement of a page: fixed SQL fragments for the filters present, every value bound. */
-    static Statement statement(BrowseQuery query) {
+    /**
+     * The statement of a page: fixed SQL fragments for the filters present, every value bound. A search that
+     * matches few artworks starts from the search index (the matches are fetched first, and the page is read for
+     * those); a broad one walks the order's index and checks each artwork, which finds a page within a few hundred
+     * rows. Either way a search page costs a bounded amount of work.
+     */
+    Statement statement(BrowseQuery query) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
         if (!query.terms().isEmpty()) {
-            sql.append(" and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
-            parameters.add(SearchTerms.tsquery(query.terms()));
+            String tsquery = SearchTerms.tsquery(query.terms());
+            List<UUID> matches = matches(tsquery);
+            if (matches.size() < config.search().narrowBelow()) {
+                sql.append(" and a.id = any(cast(? as uuid[]))");
+                parameters.add(matches.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+            } else {
+                sql.append(" and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
+                parameters.add(tsquery);
+            }
         }
         if (query.creator() != null) {
             sql.append(" and u.handle = ?");
@@ -128,6 +143,25 @@ public class ListingCatalogue {
         // one row more than asked tells whether there is a next page
         parameters.add(query.limit() + 1);
         return new Statement(sql.toString(), List.copyOf(parameters));
+    }
+
+    /** The artworks the search matches, as many as make it broad: all of them when it is narrow. */
+    private List<UUID> matches(String tsquery) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select artwork_id from artwork_search where document @@ cast(? as tsquery) limit ?")) {
+            statement.setString(1, tsquery);
+            statement.setInt(2, config.search().narrowBelow());
+            List<UUID> matches = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    matches.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return matches;
+        } catch (SQLException e) {
+            throw new PersistenceException("searching the listings failed", e);
+        }
     }
 
     private List<ListingCard> query(Statement page) {

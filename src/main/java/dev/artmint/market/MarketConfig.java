@@ -27,5 +27,11 @@ public interface MarketConfig {
 
         /** At start, index published artworks that are not in the index yet (e.g. published before it existed). */
         boolean backfillOnStart();
+
+        /**
+         * A search matching fewer artworks than this is read from the search index and sorted; a broader one walks
+         * the order's index and checks each artwork, meeting a page's worth of matches soon.
+         */
+        int narrowBelow();
     }
 }

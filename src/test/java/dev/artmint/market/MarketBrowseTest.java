@@ -180,6 +180,28 @@ class MarketBrowseTest {
     }
 
     @Test
+    void aBroadSearchPagesInTheAskedOrderLikeBrowsing() {
+        // "still life" is in 21 prompts, more than the tests' narrow-search bound: the order's index is walked
+        List<Made> stillLifes = made.subList(2, LISTED);
+        List<String> expected = stillLifes.stream()
+                .sorted(Comparator.comparing(Made::price).thenComparing(m -> m.listingId().toString()))
+                .map(m -> m.listingId().toString()).toList();
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("creator", creator.handle).queryParam("q", "still life")
+                    .queryParam("sort", "price_asc").queryParam("limit", 8);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/market/listings").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.listingId", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void artworksPublishedBeforeTheIndexExistedAreIndexedByTheBackfill() {
         Artwork artwork = MarketFixtures.artwork(creator.id,
                 MarketFixtures.Work.published("Lighthouse", "a lighthouse at dusk", Instant.now()).asUnpublished());

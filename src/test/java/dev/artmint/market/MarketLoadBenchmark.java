@@ -80,6 +80,9 @@ class MarketLoadBenchmark {
     @Inject
     SearchIndex searchIndex;
 
+    @Inject
+    ListingCatalogue catalogue;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -236,9 +239,10 @@ class MarketLoadBenchmark {
         List<BrowseQuery> queries = List.of(
                 query(null, null, "newest"), query(null, null, "price_asc"), query(null, null, "price_desc"),
                 query(null, null, "popular"), query("red lighthouse", null, "newest"), query("灯塔", null, "newest"),
+                query("quiet whale winter", null, "price_asc"), query("watercolor", null, "popular"),
                 query(null, "bench-watercolor", "price_asc"), BrowseQuery.of(null, null, null, null, null, "false", "newest", null, null, 24));
         for (BrowseQuery query : queries) {
-            ListingCatalogue.Statement statement = ListingCatalogue.statement(query);
+            ListingCatalogue.Statement statement = catalogue.statement(query);
             lines.add("-- sort=" + query.sort().parameter() + " q=" + query.q() + " model=" + query.model()
                     + " minted=" + query.minted());
             try (Connection connection = dataSource.getConnection();
