@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public class ListingCatalogue {
     }
 
     /** One SQL statement and what it binds, in order. */
-    record Statement(String sql, List<Object> parameters) {
+    record PageSql(String sql, List<Object> parameters) {
     }
 
     private ListingPage load(BrowseQuery query) {
@@ -100,7 +101,7 @@ public class ListingCatalogue {
      * those); a broad one walks the order's index and checks each artwork, which finds a page within a few hundred
      * rows. Either way a search page costs a bounded amount of work.
      */
-    Statement statement(BrowseQuery query) {
+    PageSql statement(BrowseQuery query) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
         if (!query.terms().isEmpty()) {
@@ -142,7 +143,7 @@ public class ListingCatalogue {
         sql.append(" order by ").append(sort.orderBy()).append(" limit ?");
         // one row more than asked tells whether there is a next page
         parameters.add(query.limit() + 1);
-        return new Statement(sql.toString(), List.copyOf(parameters));
+        return new PageSql(sql.toString(), List.copyOf(parameters));
     }
 
     /** The artworks the search matches, as many as make it broad: all of them when it is narrow. */
@@ -164,9 +165,28 @@ public class ListingCatalogue {
         }
     }
 
-    private List<ListingCard> query(Statement page) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(page.sql())) {
+    private List<ListingCard> query(PageSql page) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<ListingCard> cards = query(connection, page);
+                connection.commit();
+                return cards;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("browsing the listings failed", e);
+        }
+    }
+
+    private static List<ListingCard> query(Connection connection, PageSql page) throws SQLException {
+        try (Statement setting = connection.createStatement()) {
+            // a page is a short walk down one index: parallel workers would only add their start-up time
+            setting.execute("set local max_parallel_workers_per_gather = 0");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(page.sql())) {
             for (int i = 0; i < page.parameters().size(); i++) {
                 statement.setObject(i + 1, page.parameters().get(i));
             }
@@ -177,8 +197,6 @@ public class ListingCatalogue {
                 }
             }
             return cards;
-        } catch (SQLException e) {
-            throw new PersistenceException("browsing the listings failed", e);
         }
     }
 

@@ -66,11 +66,11 @@ class MarketLoadBenchmark {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
-    /** The page cache as deployed (the test profile turns it off). */
+    /** The marketplace as deployed: the test profile turns the page cache off and makes every search broad. */
     public static class AsDeployed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("artmint.market.cache-ttl", "2s");
+            return Map.of("artmint.market.cache-ttl", "2s", "artmint.market.search.narrow-below", "1000");
         }
     }
 
@@ -242,18 +242,25 @@ class MarketLoadBenchmark {
                 query("quiet whale winter", null, "price_asc"), query("watercolor", null, "popular"),
                 query(null, "bench-watercolor", "price_asc"), BrowseQuery.of(null, null, null, null, null, "false", "newest", null, null, 24));
         for (BrowseQuery query : queries) {
-            ListingCatalogue.Statement statement = catalogue.statement(query);
+            ListingCatalogue.PageSql statement = catalogue.statement(query);
             lines.add("-- sort=" + query.sort().parameter() + " q=" + query.q() + " model=" + query.model()
                     + " minted=" + query.minted());
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers off) " + statement.sql())) {
-                for (int i = 0; i < statement.parameters().size(); i++) {
-                    explain.setObject(i + 1, statement.parameters().get(i));
-                }
-                try (ResultSet rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        lines.add(rows.getString(1));
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement setting = connection.createStatement();
+                     PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers off) " + statement.sql())) {
+                    // as the catalogue runs its statements
+                    setting.execute("set local max_parallel_workers_per_gather = 0");
+                    for (int i = 0; i < statement.parameters().size(); i++) {
+                        explain.setObject(i + 1, statement.parameters().get(i));
                     }
+                    try (ResultSet rows = explain.executeQuery()) {
+                        while (rows.next()) {
+                            lines.add(rows.getString(1));
+                        }
+                    }
+                } finally {
+                    connection.rollback();
                 }
             }
             lines.add("");
