@@ -2,6 +2,7 @@ package dev.artmint.studio;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -22,16 +23,21 @@ import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.provenance.VerificationReport;
 import dev.artmint.storage.ObjectStore;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** An artwork, its image and thumbnail, and its provenance, for whoever may read it. */
+/**
+ * An artwork, its image and thumbnail, and its provenance, for whoever may read it. The image and thumbnail of a
+ * published, visible artwork are public (the marketplace shows them to everyone); the rest needs a token.
+ */
 @Path("/api/artworks/{id}")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "studio")
 public class ArtworkResource {
 
     private static final int YEAR_SECONDS = 365 * 24 * 3600;
+    // public copies outlive an unpublication or a moderator's hiding by at most this long
+    private static final int PUBLIC_SECONDS = 600;
 
     private final Artworks artworks;
     private final ArtworkVerifier verifier;
@@ -53,6 +59,7 @@ public class ArtworkResource {
     }
 
     @GET
+    @Authenticated
     @Operation(summary = "An artwork")
     public ArtworkView get(@PathParam("id") UUID id) {
         return ArtworkView.of(readable(id));
@@ -60,23 +67,26 @@ public class ArtworkResource {
 
     @GET
     @Path("image")
+    @PermitAll
     @Produces("image/png")
-    @Operation(summary = "The artwork's PNG, with its parameters and provenance chunks")
+    @Operation(summary = "The artwork's PNG, with its parameters and provenance chunks; public once published")
     public Response image(@PathParam("id") UUID id) {
-        Artwork artwork = readable(id);
-        return png(store.get(artwork.imageKey), artwork.imageSha256);
+        Artwork artwork = viewable(id);
+        return png(store.get(artwork.imageKey), artwork.imageSha256, isPublic(artwork));
     }
 
     @GET
     @Path("thumbnail")
+    @PermitAll
     @Produces("image/png")
-    @Operation(summary = "A small PNG of the artwork")
+    @Operation(summary = "A small PNG of the artwork; public once published")
     public Response thumbnail(@PathParam("id") UUID id) {
-        Artwork artwork = readable(id);
-        return png(store.get(artwork.thumbnailKey), artwork.thumbnailKey);
+        Artwork artwork = viewable(id);
+        return png(store.get(artwork.thumbnailKey), artwork.thumbnailKey, isPublic(artwork));
     }
 
     @GET
+    @Authenticated
     @Path("provenance")
     @Operation(summary = "The artwork's provenance record and its hash")
     public ProvenanceView provenance(@PathParam("id") UUID id) {
@@ -85,23 +95,44 @@ public class ArtworkResource {
     }
 
     @POST
+    @Authenticated
     @Path("verify")
     @Operation(summary = "Verify the artwork against its provenance, re-running the recipe where it can")
     public VerificationReport verify(@PathParam("id") UUID id) {
         return verifier.verify(readable(id));
     }
 
+    /** A published, visible artwork for anyone; otherwise as {@link #readable}, which needs a token. */
+    private Artwork viewable(UUID id) {
+        if (identity.isAnonymous()) {
+            return artworks.readable(id, null, false).orElseThrow(UnauthorizedException::new);
+        }
+        return readable(id);
+    }
+
+    private static boolean isPublic(Artwork artwork) {
+        return artwork.published && !artwork.hidden;
+    }
+
     private Artwork readable(UUID id) {
         return artworks.readable(id, currentUser.id(), identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
     }
 
-    /** Content-addressed bytes never change: cacheable for a year, but only by the caller's own cache. */
-    private static Response png(byte[] bytes, String tag) {
+    /**
+     * Content-addressed bytes never change: a private image is cacheable for a year by the caller's own cache; a
+     * public one by any cache, for a while, since the artwork can be hidden again.
+     */
+    private static Response png(byte[] bytes, String tag, boolean isPublic) {
         CacheControl cache = new CacheControl();
-        cache.setPrivate(true);
         cache.setNoTransform(false);
-        cache.setMaxAge(YEAR_SECONDS);
-        cache.getCacheExtension().put("immutable", null);
+        if (isPublic) {
+            cache.getCacheExtension().put("public", null);
+            cache.setMaxAge(PUBLIC_SECONDS);
+        } else {
+            cache.setPrivate(true);
+            cache.setMaxAge(YEAR_SECONDS);
+            cache.getCacheExtension().put("immutable", null);
+        }
         return Response.ok(bytes, "image/png").cacheControl(cache).tag(new EntityTag(tag)).build();
     }
 }

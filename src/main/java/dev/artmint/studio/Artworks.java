@@ -22,8 +22,13 @@ public class Artworks {
 
     @Transactional
     public Optional<Artwork> readable(UUID id, UUID userId, boolean admin) {
-        return Artwork.<Artwork>findByIdOptional(id).filter(artwork -> admin
-                || !artwork.hidden && (artwork.published || artwork.creatorId.equals(userId)));
+        return Artwork.<Artwork>findByIdOptional(id)
+                .filter(artwork -> mayRead(artwork.published, artwork.hidden, artwork.creatorId, userId, admin));
+    }
+
+    /** The rule itself, for pages that read an artwork's columns without loading the entity; userId null: anonymous. */
+    public static boolean mayRead(boolean published, boolean hidden, UUID creatorId, UUID userId, boolean admin) {
+        return admin || !hidden && (published || creatorId.equals(userId));
     }
 
     @Transactional

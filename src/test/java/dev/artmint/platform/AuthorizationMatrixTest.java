@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -100,7 +101,11 @@ class AuthorizationMatrixTest {
     @Inject
     Generations generations;
 
+    @Inject
+    EntityManager entityManager;
+
     private String artwork;
+    private String publishedArtwork;
 
     private final MarketFixtures market = new MarketFixtures();
 
@@ -126,12 +131,25 @@ class AuthorizationMatrixTest {
         rows.add(new Row("DELETE", "/api/generations/{id}", () -> "/api/generations/" + queuedJob(), NO_BODY, 401, 200, 404, 200));
         rows.add(new Row("GET", "/api/generations/{id}/events", () -> "/api/generations/" + cancelledJob() + "/events",
                 NO_BODY, 401, 200, 404, 200));
-        for (String part : List.of("", "/image", "/thumbnail", "/provenance")) {
+        for (String part : List.of("", "/provenance")) {
             rows.add(new Row("GET", "/api/artworks/{id}" + part, () -> "/api/artworks/" + artwork() + part,
                     NO_BODY, 401, 200, 404, 200));
         }
         rows.add(new Row("POST", "/api/artworks/{id}/verify", () -> "/api/artworks/" + artwork() + "/verify",
                 NO_BODY, 401, 200, 404, 200));
+        // market: public pages and images of a published artwork, likes
+        rows.add(row("GET", "/api/market/listings", NO_BODY, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/market/artworks/{id}", () -> "/api/market/artworks/" + publishedArtwork(), NO_BODY,
+                200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/creators/{handle}", () -> "/api/creators/ada", NO_BODY, 200, 200, 200, 200));
+        for (String part : List.of("/image", "/thumbnail")) {
+            rows.add(new Row("GET", "/api/artworks/{id}" + part, () -> "/api/artworks/" + publishedArtwork() + part,
+                    NO_BODY, 200, 200, 200, 200));
+        }
+        for (String method : List.of("POST", "DELETE")) {
+            rows.add(new Row(method, "/api/artworks/{id}/like", () -> "/api/artworks/" + publishedArtwork() + "/like",
+                    NO_BODY, 401, 200, 200, 200));
+        }
         rows.add(new Row("POST", "/api/admin/users/{id}/credits", () -> "/api/admin/users/" + userId("bo") + "/credits",
                 json("{\"credits\":1}"), 401, 403, 403, 200));
         rows.add(new Row("PUT", "/api/admin/artworks/{id}/hidden", () -> "/api/admin/artworks/" + artwork() + "/hidden",
@@ -313,6 +331,27 @@ class AuthorizationMatrixTest {
 
     private static String adaWallet() {
         return given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet").then().statusCode(200).extract().path("address");
+    }
+
+    /** A published copy of {@link #artwork()} (same image objects, its own token id), as publishing would leave it. */
+    private synchronized String publishedArtwork() {
+        if (publishedArtwork == null) {
+            UUID source = UUID.fromString(artwork());
+            publishedArtwork = QuarkusTransaction.requiringNew().call(() -> {
+                UUID id = UUID.randomUUID();
+                entityManager.createNativeQuery("""
+                        insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key,
+                            image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id, published,
+                            title, licence, royalty_bps, published_at, created_at)
+                        select ?1, job_id, image_index + 1000, creator_id, model, seed, width, height, image_key, image_sha256,
+                            thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id + 1, true,
+                            'Matrix', 'PERSONAL', 0, now(), created_at
+                        from artwork where id = ?2""")
+                        .setParameter(1, id).setParameter(2, source).executeUpdate();
+                return id.toString();
+            });
+        }
+        return publishedArtwork;
     }
 
     private static String userId(String user) {

@@ -1,0 +1,42 @@
+package dev.artmint.market;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.artmint.provenance.ProvenanceRecord;
+
+/**
+ * Everything the public page of an artwork shows. {@code likedByMe} is null for an anonymous caller; token ids
+ * and wei amounts are decimal strings.
+ */
+public record ArtworkPage(UUID id, String title, String description, String licence, Integer royaltyBps,
+                          String model, int width, int height, boolean published, Instant createdAt,
+                          Instant publishedAt, String image, String thumbnail, CreatorRef creator, int likes,
+                          Boolean likedByMe, Provenance provenance, ActiveListing listing, OnChain chain,
+                          List<HistoryEntry> history) {
+
+    /** The recipe, its canonical JSON and that JSON's keccak-256 hash (the token id). */
+    public record Provenance(ProvenanceRecord record, String canonicalJson, String hash) {
+    }
+
+    /** The listing a buyer can buy now. */
+    public record ActiveListing(UUID id, String priceWei, String kind) {
+    }
+
+    /**
+     * The token as the indexer last saw it: its owner's address, and their handle when it is a user's custodial
+     * wallet; the transactions that minted it and last moved it.
+     */
+    public record OnChain(boolean minted, String contract, String tokenId, String owner, String ownerHandle,
+                          String mintTxHash, String lastTransferTxHash) {
+    }
+
+    /**
+     * One event in the artwork's life. Platform events name their actor; chain events (mints and transfers,
+     * made on the platform or not) carry their addresses, transaction and block.
+     */
+    public record HistoryEntry(String kind, Instant at, String actor, String from, String to, String priceWei,
+                               String txHash, Long blockNumber) {
+    }
+}
