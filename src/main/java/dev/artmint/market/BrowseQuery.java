@@ -19,15 +19,15 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
             String minted, String sort, String limit, String cursor, int defaultLimit) {
         String query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidQueryException("q", "at most " + MAX_QUERY_LENGTH + " characters");
+            throw MarketRefusedException.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
         }
         BrowseSort order = sort == null ? BrowseSort.NEWEST : BrowseSort.of(sort).orElseThrow(() ->
-                new InvalidQueryException("sort", "one of newest, price_asc, price_desc, popular"));
+                MarketRefusedException.invalid("sort", "one of newest, price_asc, price_desc, popular"));
         int size = limit(limit, defaultLimit);
         BigInteger min = wei("minPriceWei", minPriceWei);
         BigInteger max = wei("maxPriceWei", maxPriceWei);
         if (min != null && max != null && min.compareTo(max) > 0) {
-            throw new InvalidQueryException("minPriceWei", "must not be greater than maxPriceWei");
+            throw MarketRefusedException.invalid("minPriceWei", "must not be greater than maxPriceWei");
         }
         return new BrowseQuery(query, query == null ? Set.of() : SearchTerms.ofQuery(query), blankToNull(creator),
                 blankToNull(model), min, max, flag("minted", minted), order, size,
@@ -52,7 +52,7 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidQueryException("limit", "a whole number from 1 to " + MAX_LIMIT);
+        throw MarketRefusedException.invalid("limit", "a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static BigInteger wei(String field, String value) {
@@ -63,10 +63,10 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
         try {
             wei = new BigInteger(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidQueryException(field, "a whole number of wei");
+            throw MarketRefusedException.invalid(field, "a whole number of wei");
         }
         if (wei.signum() < 0) {
-            throw new InvalidQueryException(field, "must not be negative");
+            throw MarketRefusedException.invalid(field, "must not be negative");
         }
         return wei;
     }
@@ -78,7 +78,7 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
         return switch (value.strip()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new InvalidQueryException(field, "true or false");
+            default -> throw MarketRefusedException.invalid(field, "true or false");
         };
     }
 

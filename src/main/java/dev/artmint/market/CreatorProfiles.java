@@ -26,7 +26,7 @@ public class CreatorProfiles {
         this.entityManager = entityManager;
     }
 
-    /** Throws {@link InvalidQueryException} for a cursor this order did not issue. */
+    /** Throws {@link MarketRefusedException} for a cursor this order did not issue. */
     static KeysetCursor cursor(String cursor) {
         return cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor, ORDER, KeysetCursor::fromMicros);
     }

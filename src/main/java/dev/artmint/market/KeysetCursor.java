@@ -27,18 +27,18 @@ record KeysetCursor(Object key, UUID id) {
         try {
             parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("cursor", FOREIGN);
+            throw MarketRefusedException.invalid("cursor", FOREIGN);
         }
         if (parts.length != 3) {
-            throw new InvalidQueryException("cursor", FOREIGN);
+            throw MarketRefusedException.invalid("cursor", FOREIGN);
         }
         if (!parts[0].equals(order)) {
-            throw new InvalidQueryException("cursor", "the cursor belongs to the order " + parts[0] + ", not " + order);
+            throw MarketRefusedException.invalid("cursor", "the cursor belongs to the order " + parts[0] + ", not " + order);
         }
         try {
             return new KeysetCursor(key.apply(parts[1]), UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-            throw new InvalidQueryException("cursor", FOREIGN);
+            throw MarketRefusedException.invalid("cursor", FOREIGN);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.artmint.market;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -17,7 +18,11 @@ class MarketProblems {
 
     @ServerExceptionMapper
     Response refused(MarketRefusedException e, UriInfo uri) {
-        return Problem.of(e.type(), e.getMessage()).at(URI.create(uri.getPath())).toResponse();
+        Problem problem = e.field()
+                .map(field -> Problem.of(ProblemType.VALIDATION, "the request has an invalid field")
+                        .withErrors(List.of(new Problem.FieldError(field, e.getMessage()))))
+                .orElseGet(() -> Problem.of(e.type(), e.getMessage()));
+        return problem.at(URI.create(uri.getPath())).toResponse();
     }
 
     @ServerExceptionMapper

@@ -52,9 +52,9 @@ public class TokenMinting {
             // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
             Artwork artwork = artworks.readable(artworkId, userId, admin)
-                    .orElseThrow(() -> new TokenRefusedException(ProblemType.NOT_FOUND, "no artwork " + artworkId));
+                    .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no artwork " + artworkId));
             if (!artwork.creatorId.equals(userId)) {
-                throw new TokenRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
+                throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
             }
             checkMintable(artwork);
             String owner = recipient(userId, to);
@@ -76,24 +76,24 @@ public class TokenMinting {
 
     private void checkMintable(Artwork artwork) {
         if (artwork.hidden) {
-            throw new TokenRefusedException(ProblemType.CONFLICT, "the artwork is hidden by an administrator and cannot be minted");
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is hidden by an administrator and cannot be minted");
         }
         if (!artwork.published || artwork.royaltyBps == null) {
-            throw new TokenRefusedException(ProblemType.CONFLICT, "publish the artwork, with its royalty, before minting it");
+            throw new MarketRefusedException(ProblemType.CONFLICT, "publish the artwork, with its royalty, before minting it");
         }
         if (tokens.indexedOwner(artwork.tokenId).isPresent()) {
-            throw new TokenRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
         }
         tokens.mintInFlightOrDone(artwork.tokenId).ifPresent(tx -> {
-            throw new TokenRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
                     + " (transaction " + tx.hash + ", " + tx.status + ")");
         });
         minting.mintOf(artwork.tokenId).ifPresent(failed -> {
-            throw new TokenRefusedException(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
                     + failed.failureReason + "); a token id is only ever asked for once");
         });
         Listing.activeFor(artwork.id).filter(listing -> listing.kind == Listing.Kind.LAZY_MINT).ifPresent(listing -> {
-            throw new TokenRefusedException(ProblemType.CONFLICT,
+            throw new MarketRefusedException(ProblemType.CONFLICT,
                     "the artwork is listed for sale with a lazy mint; withdraw the listing first");
         });
     }
@@ -104,7 +104,7 @@ public class TokenMinting {
             return wallets.custodial(userId).address;
         }
         if (!wallets.isLinked(userId, to)) {
-            throw new TokenRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
+            throw new MarketRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
                     + " wallet or link the address with a SIWE signature first");
         }
         return to.toLowerCase();

@@ -50,7 +50,7 @@ public class TokenResource {
     @Operation(summary = "The token's ERC-721 metadata JSON (name, description, image, external_url, attributes); public")
     public Response metadata(@PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId) {
         byte[] document = tokens.metadata(uint256(tokenId))
-                .orElseThrow(() -> new TokenRefusedException(ProblemType.NOT_FOUND, "there is no token " + tokenId));
+                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "there is no token " + tokenId));
         // public: wallets and marketplaces fetch it anonymously; briefly, because a hidden artwork's token disappears
         return Response.ok(document, MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.tokenMetadataMaxAge().toSeconds())
@@ -77,7 +77,7 @@ public class TokenResource {
     private static BigInteger uint256(String tokenId) {
         BigInteger id = new BigInteger(tokenId);
         if (id.bitLength() > 256) {
-            throw TokenRefusedException.invalid("tokenId", TOKEN_ID_MESSAGE);
+            throw MarketRefusedException.invalid("tokenId", TOKEN_ID_MESSAGE);
         }
         return id;
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +36,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 class GenerationRequestTest {
+
+    @ConfigProperty(name = "artmint.studio.daily-credits")
+    int dailyCredits;
 
     @Test
     void acceptedJobAnswers202WithStatusAndQueuePosition() {
@@ -138,12 +142,12 @@ class GenerationRequestTest {
             QuarkusTransaction.requiringNew().run(() -> CreditAccount.update("day = ?1 where userId = ?2",
                     LocalDate.now(ZoneOffset.UTC).minusDays(1), ada));
             given().header("Authorization", Tokens.bearer("ada")).get("/api/me/credits").then().statusCode(200)
-                    .body("dailyLeft", equalTo(40)).body("available", equalTo(40 + left));
+                    .body("dailyLeft", equalTo(dailyCredits)).body("available", equalTo(dailyCredits + left));
         } finally {
             jobs.forEach(GenerationRequestTest::cancel);
         }
         given().header("Authorization", Tokens.bearer("ada")).get("/api/me/credits").then()
-                .body("dailyLeft", equalTo(40));
+                .body("dailyLeft", equalTo(dailyCredits));
     }
 
     private static void assertRefused(Map<String, Object> body, String field, String message) {
