@@ -9,7 +9,7 @@ PY=/usr/bin/python3
 export OMP_WAIT_POLICY=PASSIVE   # the 2 cores are shared; don't spin
 nice -n 10 $PY train_tokenizer.py --out ../artmint-tiny/tokenizer
 nice -n 10 $PY train_vae.py --minutes 10 --images 3000
-nice -n 10 $PY train_unet.py --images 12000 --minutes 62
+nice -n 10 $PY train_unet.py --images 12000 --minutes 200
 nice -n 10 $PY export.py --out ../artmint-tiny
 nice -n 10 $PY evaluate.py --n 100
 nice -n 10 $PY samples.py
