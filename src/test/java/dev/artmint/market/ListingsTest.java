@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +25,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
@@ -188,7 +185,7 @@ class ListingsTest {
         MarketApi.publish(artwork, 0);
         // a fresh address: the dev accounts may be linked to other users by other test classes
         Credentials external = Credentials.create(Keys.createEcKeyPair());
-        link("ada", external);
+        TokenFixtures.link("ada", external);
         // the artwork's token is minted straight to ada's own external address
         String provenanceHash = QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>findById(UUID.fromString(artwork)).provenanceHash);
         var mint = minting.mint(new MintRequest(external.getAddress(), provenanceHash, MarketApi.walletAddress("ada"), 0));
@@ -250,29 +247,6 @@ class ListingsTest {
         HttpService rpc = new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class));
         var response = new Request<>("anvil_setBalance", List.of(address, Numeric.toHexStringWithPrefix(wei)), rpc, Anvil.RpcResponse.class).send();
         assertNull(response.getError());
-    }
-
-    /** Links an external address to the user with a signed EIP-4361 message. */
-    private static void link(String user, Credentials signer) {
-        Map<String, Object> challenge = given().header("Authorization", Tokens.bearer(user)).post("/api/me/wallet/siwe-nonce")
-                .then().statusCode(200).extract().as(Map.class);
-        String message = challenge.get("domain") + " wants you to sign in with your Ethereum account:\n"
-                + signer.getAddress() + "\n\n"
-                + "Link this address to my ArtMint account.\n\n"
-                + "URI: " + challenge.get("uri") + "\n"
-                + "Version: 1\n"
-                + "Chain ID: " + challenge.get("chainId") + "\n"
-                + "Nonce: " + challenge.get("nonce") + "\n"
-                + "Issued At: " + Instant.now().minusSeconds(5) + "\n"
-                + "Expiration Time: " + Instant.now().plusSeconds(300);
-        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), signer.getEcKeyPair());
-        byte[] bytes = new byte[65];
-        System.arraycopy(signature.getR(), 0, bytes, 0, 32);
-        System.arraycopy(signature.getS(), 0, bytes, 32, 32);
-        bytes[64] = signature.getV()[0];
-        given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
-                .body(Map.of("message", message, "signature", Numeric.toHexString(bytes)))
-                .post("/api/me/wallet/links").then().statusCode(200);
     }
 
     private static Response reprice(String user, String id, String price) {
