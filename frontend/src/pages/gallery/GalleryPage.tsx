@@ -1,0 +1,5 @@
+import { RequireRole } from '../../components/RequireRole';
+
+export default function GalleryPage() {
+  return <RequireRole>{null}</RequireRole>;
+}
