@@ -48,6 +48,7 @@ export type JobAction =
   | { type: 'done'; artworks: string[] }
   | { type: 'failed'; problem: ApiProblem }
   | { type: 'cancelling' }
+  | { type: 'cancelRefused' }
   | { type: 'unfollowable'; problem: ApiProblem };
 
 export const idleJob: JobState = {
@@ -82,14 +83,19 @@ export function jobReducer(state: JobState, action: JobAction): JobState {
     case 'attached': {
       const job = action.job;
       const base = state.jobId === job.id ? state : { ...idleJob, jobId: job.id };
-      const next: JobState = { ...base, expected: job.count, total: job.totalSteps || base.total };
+      const next: JobState = {
+        ...base,
+        expected: job.count,
+        total: job.totalSteps || base.total,
+        artworkIds: job.artworks.length > 0 ? job.artworks : base.artworkIds,
+      };
       switch (job.status) {
         case 'QUEUED':
           return { ...next, phase: 'queued', position: job.queuePosition };
         case 'RUNNING':
           return { ...next, phase: 'running', position: null, step: Math.max(base.step, job.step) };
         case 'SUCCEEDED':
-          return { ...next, phase: 'done', connection: 'closed', step: next.total, artworkIds: job.artworks };
+          return { ...next, phase: 'done', connection: 'closed', step: next.total };
         case 'FAILED':
         case 'CANCELLED': {
           const kind = job.status === 'FAILED' ? 'generation-failed' : 'generation-cancelled';
@@ -99,7 +105,7 @@ export function jobReducer(state: JobState, action: JobAction): JobState {
             detail: job.error ?? undefined,
           });
           const phase = job.status === 'FAILED' ? 'failed' : 'cancelled';
-          return { ...next, phase, connection: 'closed', problem, artworkIds: job.artworks, cancelling: false };
+          return { ...next, phase, connection: 'closed', problem, cancelling: false };
         }
       }
       return next;
@@ -129,6 +135,8 @@ export function jobReducer(state: JobState, action: JobAction): JobState {
       };
     }
     case 'image': {
+      // a late answer for a job no longer shown
+      if (state.jobId !== null && action.artwork.jobId && action.artwork.jobId !== state.jobId) return state;
       if (state.images.some((image) => image.id === action.artwork.id)) return state;
       const images = [...state.images, action.artwork].sort((a, b) => a.imageIndex - b.imageIndex);
       return { ...state, images, phase: finished(state.phase) ? state.phase : 'running', position: null };
@@ -141,6 +149,8 @@ export function jobReducer(state: JobState, action: JobAction): JobState {
     }
     case 'cancelling':
       return isActive(state) ? { ...state, cancelling: true } : state;
+    case 'cancelRefused':
+      return { ...state, cancelling: false };
     case 'unfollowable':
       return { ...state, connection: 'closed', problem: action.problem };
   }
