@@ -8,7 +8,7 @@ export type TestText =
   | { type: 'iTXt'; keyword: string; text: string; compressed?: boolean; language?: string };
 
 /** A valid 1x1 RGB PNG (white) carrying the given text chunks between IHDR and IDAT. */
-export function buildPng(texts: TestText[]): Uint8Array {
+export function buildPng(texts: TestText[]): Uint8Array<ArrayBuffer> {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(1, 0);
   ihdr.writeUInt32BE(1, 4);
