@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -199,7 +199,9 @@ export function Studio({ models }: { models: Model[] }) {
     window.requestAnimationFrame(() => document.getElementById('studio-strength')?.focus());
   };
 
+  const dragDepth = useRef(0);
   const onDrop = (event: DragEvent) => {
+    dragDepth.current = 0;
     setDragging(false);
     const file = [...event.dataTransfer.files].find((candidate) => candidate.type === 'image/png' || candidate.name.endsWith('.png'));
     const any = event.dataTransfer.files[0];
@@ -213,13 +215,19 @@ export function Studio({ models }: { models: Model[] }) {
     <div
       className={dragging ? 'studio dragging' : 'studio'}
       data-testid="studio"
-      onDragOver={(event) => {
-        if (![...event.dataTransfer.types].includes('Files')) return;
-        event.preventDefault();
+      onDragEnter={(event) => {
+        if (!hasFiles(event)) return;
+        dragDepth.current += 1;
         setDragging(true);
       }}
+      onDragOver={(event) => {
+        if (hasFiles(event)) event.preventDefault();
+      }}
       onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDragging(false);
+        if (!hasFiles(event)) return;
+        // enter and leave come for every child crossed; the count reaches 0 when the pointer leaves the studio
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
       }}
       onDrop={onDrop}
     >
@@ -253,6 +261,10 @@ export function Studio({ models }: { models: Model[] }) {
       )}
     </div>
   );
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return [...event.dataTransfer.types].includes('Files');
 }
 
 /** An artwork's recipe as the form takes it, like a PNG's: what it fills and what is not installed here. */
