@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.Artwork;
+import dev.artmint.studio.search.SearchTerms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
