@@ -22,6 +22,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Path DATA_DIR = Path.of("target/test-stack");
+    /** The origin the local realm lets sign in; the application under test listens on a random port of its own. */
+    public static final String WEB_ORIGIN = "http://localhost:8089";
 
     private LocalStack stack;
 
@@ -33,6 +35,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                 Path.of(System.getProperty("artmint.local.dist-dir", "target/local-stack")),
                 Path.of("contracts/node_modules/.bin/anvil"),
                 freePort(), freePort(), freePort(), freePort(),
+                WEB_ORIGIN,
                 true, true, true, true);
         stack = LocalStack.start(settings);
         Map<String, String> configuration = new HashMap<>(stack.configuration());

@@ -15,24 +15,28 @@ import java.util.Map;
 
 /**
  * Keycloak from its distribution on Maven Central, in dev mode, storing its data in the local PostgreSQL and
- * importing the {@code artmint} realm on first start.
+ * importing the {@code artmint} realm on first start. The realm file names the web app's origin as
+ * {@code ${ARTMINT_WEB_ORIGIN}}, which Keycloak fills in from the environment when it imports the realm.
  */
 final class KeycloakPart extends ProcessPart {
 
     static final String REALM = "artmint";
     static final String REALM_RESOURCE = "/local-stack/artmint-realm.json";
     static final String CLIENT_ID = "artmint-web";
+    static final String WEB_ORIGIN_VARIABLE = "ARTMINT_WEB_ORIGIN";
 
     private final Path keycloakHome;
     private final Path stateDir;
     private final int port;
+    private final String webOrigin;
     private final PostgresPart postgres;
 
-    KeycloakPart(Path keycloakHome, Path stateDir, Path runDir, int port, PostgresPart postgres) {
+    KeycloakPart(Path keycloakHome, Path stateDir, Path runDir, int port, String webOrigin, PostgresPart postgres) {
         super("keycloak", runDir);
         this.keycloakHome = keycloakHome;
         this.stateDir = stateDir;
         this.port = port;
+        this.webOrigin = webOrigin;
         this.postgres = postgres;
     }
 
@@ -54,7 +58,8 @@ final class KeycloakPart extends ProcessPart {
                 Map.of("JAVA_HOME", Jvm.home().toString(),
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", masterAdminPassword()),
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", masterAdminPassword(),
+                        WEB_ORIGIN_VARIABLE, webOrigin),
                 Duration.ofMinutes(4), () -> Probe.httpOk(issuer() + "/.well-known/openid-configuration"));
     }
 

@@ -60,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("the local Keycloak keeps its data in the local PostgreSQL;"
                         + " configure quarkus.oidc.auth-server-url when using an external database");
             }
-            KeycloakPart keycloak = new KeycloakPart(settings.keycloakHome(), data.resolve("keycloak"), run, settings.keycloakPort(), postgres);
+            KeycloakPart keycloak = new KeycloakPart(settings.keycloakHome(), data.resolve("keycloak"), run, settings.keycloakPort(),
+                    settings.webOrigin(), postgres);
             launches.add(database.thenApplyAsync(ignored -> startPart(keycloak)));
         }
         RuntimeException failure = null;

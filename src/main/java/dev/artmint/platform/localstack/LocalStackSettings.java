@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Where the local stack keeps its data, where its parts are installed, their ports, and which parts to start:
- * a part whose external address is configured is not started.
+ * Where the local stack keeps its data, where its parts are installed, their ports, the web app's origin (the only
+ * one, with Vite's dev server, that the local realm lets sign in), and which parts to start: a part whose external
+ * address is configured is not started.
  */
 public record LocalStackSettings(
         Path dataDir,
@@ -16,6 +17,7 @@ public record LocalStackSettings(
         int objectStorePort,
         int keycloakPort,
         int anvilPort,
+        String webOrigin,
         boolean startPostgres,
         boolean startObjectStore,
         boolean startKeycloak,
@@ -30,6 +32,8 @@ public record LocalStackSettings(
                 port(config, "artmint.local.object-store-port", 9000),
                 port(config, "artmint.local.keycloak-port", 8180),
                 port(config, "artmint.local.anvil-port", 8545),
+                config.getOptionalValue("artmint.local.web-origin", String.class)
+                        .orElse("http://localhost:" + port(config, "quarkus.http.port", 8080)),
                 absent(config, "quarkus.datasource.jdbc.url"),
                 absent(config, "artmint.storage.endpoint"),
                 absent(config, "quarkus.oidc.auth-server-url"),
