@@ -16,8 +16,9 @@ export function ArtworkCard({ artwork, to, mintSent }: { artwork: GalleryArtwork
           <ArtworkImage src={artwork.thumbnail} alt="" width={artwork.width} height={artwork.height} decoding="async" />
         </span>
         <span className="card-body">
-          <strong className="card-title">{artwork.title || t('gallery.untitled')}</strong>
-          {artwork.prompt && <span className="card-prompt">{artwork.prompt}</span>}
+          {/* an untitled artwork is known by its prompt */}
+          <strong className="card-title">{artwork.title || artwork.prompt || t('gallery.untitled')}</strong>
+          {artwork.title && artwork.prompt && <span className="card-prompt">{artwork.prompt}</span>}
           <span className="hint">{formatDateTime(artwork.createdAt)}</span>
           <ArtworkBadges artwork={artwork} page={page.data} mintSent={mintSent} />
         </span>

@@ -162,7 +162,7 @@ function Body(props: {
             <span aria-hidden="true">♻</span> {t('gallery.actions.reuse')}
           </Link>
           <Link className="button" to={studioLinks.remix(artwork.id)} title={t('gallery.actions.remixHint')}>
-            <span aria-hidden="true">🎲</span> {t('gallery.actions.remix')}
+            <span aria-hidden="true">↻</span> {t('gallery.actions.remix')}
           </Link>
           <Link className="button" to={studioLinks.variation(artwork.id)}>
             <span aria-hidden="true">◐</span> {t('gallery.actions.variation')}
@@ -175,8 +175,8 @@ function Body(props: {
       </div>
       <div className="panel-info">
         <RecipePanel artwork={artwork} strength={strength} />
-        <VerifyPanel artworkId={artwork.id} />
         <MarketSection artwork={artwork} page={page} mint={props.mint} onMint={props.onMint} />
+        <VerifyPanel artworkId={artwork.id} />
       </div>
     </div>
   );

@@ -180,7 +180,13 @@ function MintAction({ artwork, royaltyBps, onMint }: { artwork: GalleryArtwork; 
             <div>
               <dt>{t('gallery.mint.to')}</dt>
               <dd>
-                {t('gallery.funds.wallet')} {wallet.data && <code>{wallet.data.address}</code>}
+                {t('gallery.funds.wallet')}
+                {wallet.data && (
+                  <>
+                    <br />
+                    <code>{wallet.data.address}</code>
+                  </>
+                )}
               </dd>
             </div>
             <div>
