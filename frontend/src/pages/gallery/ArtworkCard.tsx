@@ -6,7 +6,14 @@ import { useKnownArtworkPage, type GalleryArtwork } from './api';
 import { ArtworkBadges } from './ArtworkBadges';
 
 /** A grid card: the thumbnail in a square box (so nothing moves when it loads), the title, prompt, date and badges. */
-export function ArtworkCard({ artwork, to, mintSent }: { artwork: GalleryArtwork; to: string; mintSent: boolean }) {
+interface Props {
+  artwork: GalleryArtwork;
+  to: string;
+  mintSent: boolean;
+  listedOnMarket: boolean;
+}
+
+export function ArtworkCard({ artwork, to, mintSent, listedOnMarket }: Props) {
   const { t } = useTranslation();
   const page = useKnownArtworkPage(artwork.id);
   return (
@@ -20,7 +27,7 @@ export function ArtworkCard({ artwork, to, mintSent }: { artwork: GalleryArtwork
           <strong className="card-title">{artwork.title || artwork.prompt || t('gallery.untitled')}</strong>
           {artwork.title && artwork.prompt && <span className="card-prompt">{artwork.prompt}</span>}
           <span className="hint">{formatDateTime(artwork.createdAt)}</span>
-          <ArtworkBadges artwork={artwork} page={page.data} mintSent={mintSent} />
+          <ArtworkBadges artwork={artwork} page={page.data} mintSent={mintSent} listedOnMarket={listedOnMarket} />
         </span>
       </Link>
     </li>
