@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import { keys } from '../../api/queries';
 import type { Artwork, ArtworkPage, ClientConfig } from '../../api/types';
 import { myArtworksPath } from './query';
@@ -118,10 +119,10 @@ export function useMyListings(handle: string | undefined) {
       for (let page = 0; page < LISTING_PAGES; page++) {
         const params = new URLSearchParams({ creator: handle!, limit: '100' });
         if (cursor) params.set('cursor', cursor);
-        const found: { items: MarketListingCard[]; nextCursor: string | null } = await api(`/api/market/listings?${params}`, {
-          signal,
-          anonymous: true,
-        });
+        // public pages may be kept by the browser for seconds; the creator's own listings must be current
+        const response = await fetch(`/api/market/listings?${params}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
+        if (!response.ok) throw await ApiProblem.from(response);
+        const found = (await response.json()) as { items: MarketListingCard[]; nextCursor: string | null };
         found.items.forEach((card) => listed.set(card.artworkId, card));
         cursor = found.nextCursor;
         if (!cursor) break;
