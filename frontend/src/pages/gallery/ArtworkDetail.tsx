@@ -11,7 +11,7 @@ import { useArtwork, useArtworkPage, useInvalidateArtwork, type GalleryArtwork, 
 import { ArtworkBadges } from './ArtworkBadges';
 import { CopyButton } from './CopyButton';
 import { downloadPng } from './download';
-import { formatInfotext } from './infotext';
+import { formatInfotext } from '../../lib/infotext';
 import { MarketSection } from './MarketSection';
 import { RecipePanel } from './RecipePanel';
 import { recipeOf, studioLinks } from './recipe';
