@@ -237,7 +237,7 @@ test.describe('gallery', () => {
     await page.goto('/');
     await signIn(page, users.ada);
     await useLanguage(page, 'zh-CN');
-    await page.getByRole('link', { name: '我的作品库' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '我的作品' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '我的作品库' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: '件作品' })).toBeVisible();
     await expect(card(page, triangle).getByTestId('badges')).toContainText('已铸造');

@@ -2,9 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { marketState, type GalleryArtwork, type MarketArtworkPage } from './api';
 
 /** Private / Published, Listed, Minted (or Minting…), Hidden: in words, not colour alone. */
-export function ArtworkBadges({ artwork, page, mintSent }: { artwork: GalleryArtwork; page: MarketArtworkPage | undefined; mintSent: boolean }) {
+interface Props {
+  artwork: GalleryArtwork;
+  page: MarketArtworkPage | undefined;
+  mintSent: boolean;
+  listedOnMarket?: boolean;
+}
+
+export function ArtworkBadges({ artwork, page, mintSent, listedOnMarket }: Props) {
   const { t } = useTranslation();
-  const state = marketState(artwork, page, mintSent);
+  const state = marketState(artwork, page, mintSent, listedOnMarket);
   return (
     <span className="badges" data-testid="badges">
       {artwork.hidden && <span className="badge warn">{t('gallery.badge.hidden')}</span>}
@@ -13,7 +20,7 @@ export function ArtworkBadges({ artwork, page, mintSent }: { artwork: GalleryArt
       ) : (
         <span className="badge muted">{t('gallery.badge.private')}</span>
       )}
-      {state.listing && <span className="badge listed">{t('gallery.badge.listed')}</span>}
+      {state.listed && <span className="badge listed">{t('gallery.badge.listed')}</span>}
       {state.minted && <span className="badge minted">{t('gallery.badge.minted')}</span>}
       {state.minting && <span className="badge muted">{t('gallery.badge.minting')}</span>}
     </span>

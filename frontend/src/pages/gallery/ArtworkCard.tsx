@@ -6,7 +6,14 @@ import { useKnownArtworkPage, type GalleryArtwork } from './api';
 import { ArtworkBadges } from './ArtworkBadges';
 
 /** A grid card: the thumbnail in a square box (so nothing moves when it loads), the title, prompt, date and badges. */
-export function ArtworkCard({ artwork, to, mintSent }: { artwork: GalleryArtwork; to: string; mintSent: boolean }) {
+interface Props {
+  artwork: GalleryArtwork;
+  to: string;
+  mintSent: boolean;
+  listedOnMarket: boolean;
+}
+
+export function ArtworkCard({ artwork, to, mintSent, listedOnMarket }: Props) {
   const { t } = useTranslation();
   const page = useKnownArtworkPage(artwork.id);
   return (
@@ -16,10 +23,11 @@ export function ArtworkCard({ artwork, to, mintSent }: { artwork: GalleryArtwork
           <ArtworkImage src={artwork.thumbnail} alt="" width={artwork.width} height={artwork.height} decoding="async" />
         </span>
         <span className="card-body">
-          <strong className="card-title">{artwork.title || t('gallery.untitled')}</strong>
-          {artwork.prompt && <span className="card-prompt">{artwork.prompt}</span>}
+          {/* an untitled artwork is known by its prompt */}
+          <strong className="card-title">{artwork.title || artwork.prompt || t('gallery.untitled')}</strong>
+          {artwork.title && artwork.prompt && <span className="card-prompt">{artwork.prompt}</span>}
           <span className="hint">{formatDateTime(artwork.createdAt)}</span>
-          <ArtworkBadges artwork={artwork} page={page.data} mintSent={mintSent} />
+          <ArtworkBadges artwork={artwork} page={page.data} mintSent={mintSent} listedOnMarket={listedOnMarket} />
         </span>
       </Link>
     </li>

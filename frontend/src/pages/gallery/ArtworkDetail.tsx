@@ -11,7 +11,7 @@ import { useArtwork, useArtworkPage, useInvalidateArtwork, type GalleryArtwork, 
 import { ArtworkBadges } from './ArtworkBadges';
 import { CopyButton } from './CopyButton';
 import { downloadPng } from './download';
-import { formatInfotext } from './infotext';
+import { formatInfotext } from '../../lib/infotext';
 import { MarketSection } from './MarketSection';
 import { RecipePanel } from './RecipePanel';
 import { recipeOf, studioLinks } from './recipe';
@@ -162,7 +162,7 @@ function Body(props: {
             <span aria-hidden="true">♻</span> {t('gallery.actions.reuse')}
           </Link>
           <Link className="button" to={studioLinks.remix(artwork.id)} title={t('gallery.actions.remixHint')}>
-            <span aria-hidden="true">🎲</span> {t('gallery.actions.remix')}
+            <span aria-hidden="true">↻</span> {t('gallery.actions.remix')}
           </Link>
           <Link className="button" to={studioLinks.variation(artwork.id)}>
             <span aria-hidden="true">◐</span> {t('gallery.actions.variation')}
@@ -175,8 +175,8 @@ function Body(props: {
       </div>
       <div className="panel-info">
         <RecipePanel artwork={artwork} strength={strength} />
-        <VerifyPanel artworkId={artwork.id} />
         <MarketSection artwork={artwork} page={page} mint={props.mint} onMint={props.onMint} />
+        <VerifyPanel artworkId={artwork.id} />
       </div>
     </div>
   );

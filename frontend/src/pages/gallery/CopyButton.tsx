@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyIcon } from './CopyIcon';
 
 type State = 'idle' | 'copied' | 'failed';
 
@@ -30,11 +31,11 @@ export function CopyButton({ text, label, children }: { text: string; label: str
     <span className="copy">
       {children ? (
         <button type="button" onClick={copy}>
-          <span aria-hidden="true">{state === 'copied' ? '✓' : '⧉'}</span> {children}
+          {state === 'copied' ? <span aria-hidden="true">✓</span> : <CopyIcon />} {children}
         </button>
       ) : (
         <button type="button" className="icon" onClick={copy} aria-label={t('gallery.recipe.copy', { label })} title={t('gallery.recipe.copy', { label })}>
-          <span aria-hidden="true">{state === 'copied' ? '✓' : '⧉'}</span>
+          {state === 'copied' ? <span aria-hidden="true">✓</span> : <CopyIcon />}
         </button>
       )}
       {state !== 'idle' && (

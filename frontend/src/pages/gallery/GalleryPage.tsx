@@ -6,7 +6,8 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { useAuth } from '../../auth/useAuth';
 import { formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { useMyArtworks, type MintView } from './api';
+import { useMe } from '../../api/queries';
+import { useMyArtworks, useMyListings, type MintView } from './api';
 import { ArtworkCard } from './ArtworkCard';
 import { ArtworkDetail } from './ArtworkDetail';
 import { readGalleryQuery, withGalleryQuery } from './query';
@@ -32,6 +33,7 @@ function Gallery() {
   const navigate = useNavigate();
   const { q, artwork } = readGalleryQuery(params);
   const artworks = useMyArtworks(q);
+  const listings = useMyListings(useMe().data?.handle);
   const items = useMemo(() => artworks.data?.pages.flatMap((page) => page.items) ?? [], [artworks.data]);
   const total = artworks.data?.pages[0]?.total;
   const [mints, setMints] = useState<Record<string, MintView>>({});
@@ -135,7 +137,13 @@ function Gallery() {
       {artworks.isPending && <p className="loading">{t('common.loading')}</p>}
       <ul className="card-grid gallery-grid" aria-busy={artworks.isPlaceholderData || undefined} data-testid="gallery-grid">
         {items.map((item) => (
-          <ArtworkCard key={item.id} artwork={item} to={linkTo(item.id)} mintSent={mints[item.id] !== undefined} />
+          <ArtworkCard
+            key={item.id}
+            artwork={item}
+            to={linkTo(item.id)}
+            mintSent={mints[item.id] !== undefined}
+            listedOnMarket={listings.data?.has(item.id) === true}
+          />
         ))}
       </ul>
       <div ref={sentinel} className="gallery-more">

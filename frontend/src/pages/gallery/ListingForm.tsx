@@ -86,7 +86,7 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
           {lazyMint ? (
             <div>
               <dt>{t('gallery.list.royalty', { percent: royaltyPercent })}</dt>
-              <dd>{t('gallery.list.royaltyNote')}</dd>
+              <dd className="note">{t('gallery.list.royaltyNote')}</dd>
             </div>
           ) : (
             <div>

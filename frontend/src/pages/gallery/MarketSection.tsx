@@ -20,13 +20,15 @@ interface Props {
 /** Publish or unpublish, list for sale (reprice, withdraw) and mint, each refusal next to what was refused. */
 export function MarketSection({ artwork, page, mint, onMint }: Props) {
   const { t } = useTranslation();
-  const { minted, listing } = marketState(artwork, page, mint !== null);
+  const { minted } = marketState(artwork, page, mint !== null);
+  const listing = page?.listing ?? null;
   const royaltyBps = page?.royaltyBps ?? artwork.royaltyBps ?? 0;
   return (
     <section className="market" aria-labelledby="market-title">
       <h3 id="market-title">{t('gallery.market.title')}</h3>
       <Publication artwork={artwork} royaltyLocked={minted} />
-      {artwork.published && (
+      {artwork.published && page === undefined && <p className="loading">{t('common.loading')}</p>}
+      {artwork.published && page !== undefined && (
         <>
           <div className="market-block">
             <h4>{t('gallery.list.title')}</h4>
@@ -180,7 +182,13 @@ function MintAction({ artwork, royaltyBps, onMint }: { artwork: GalleryArtwork; 
             <div>
               <dt>{t('gallery.mint.to')}</dt>
               <dd>
-                {t('gallery.funds.wallet')} {wallet.data && <code>{wallet.data.address}</code>}
+                {t('gallery.funds.wallet')}
+                {wallet.data && (
+                  <>
+                    <br />
+                    <code>{wallet.data.address}</code>
+                  </>
+                )}
               </dd>
             </div>
             <div>

@@ -107,11 +107,13 @@ export function PublishForm({ artwork, royaltyLocked, onDone }: { artwork: Galle
           aria-describedby={`${id}-royalty-hint${royaltyError ? ` ${id}-royalty-error` : ''}`}
         />
         <span id={`${id}-royalty-hint`} className="hint">
-          {royaltyLocked
-            ? t('gallery.publish.royaltyLocked')
-            : 'bps' in royaltyResult
-              ? `${t('gallery.publish.royaltyHint')} ${t('gallery.publish.royaltyBps', { bps: royaltyResult.bps })}`
-              : t('gallery.publish.royaltyHint')}
+          {royaltyLocked ? t('gallery.publish.royaltyLocked') : t('gallery.publish.royaltyHint')}
+          {!royaltyLocked && 'bps' in royaltyResult && (
+            <>
+              <br />
+              {t('gallery.publish.royaltyBps', { bps: royaltyResult.bps })}
+            </>
+          )}
         </span>
         {royaltyError && <span id={`${id}-royalty-error`} className="field-error">{royaltyError}</span>}
       </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { GalleryArtwork } from './api';
 import { CopyButton } from './CopyButton';
-import { a1111Sampler } from './infotext';
+import { A1111_SAMPLERS } from '../../lib/infotext';
 import { withGalleryQuery } from './query';
 
 /**
@@ -51,7 +51,7 @@ export function RecipePanel({ artwork, strength }: { artwork: GalleryArtwork; st
         )}
         {artwork.scheduler && (
           <Value label={t('gallery.recipe.scheduler')} testId="recipe-scheduler">
-            {a1111Sampler(artwork.scheduler)}
+            {A1111_SAMPLERS[artwork.scheduler] ?? artwork.scheduler}
           </Value>
         )}
         <Value label={t('gallery.recipe.size')} testId="recipe-size">

@@ -19,7 +19,7 @@ export function VerifyPanel({ artworkId }: { artworkId: string }) {
       <div className="section-head">
         <h3 id="verify-title">{t('gallery.verify.title')}</h3>
         <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
-          <span aria-hidden="true">🛡</span> {t('gallery.actions.verify')}
+          {t('gallery.actions.verify')}
         </button>
       </div>
       <p role="status" className="hint">

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
 import { keys } from '../../api/queries';
 import type { Artwork, ArtworkPage, ClientConfig } from '../../api/types';
 import { myArtworksPath } from './query';
@@ -52,13 +53,20 @@ export interface Wallet {
   linkedAddresses: string[];
 }
 
-/** An artwork of the caller's list; `listing` is its active listing, where the list names it. */
-export type GalleryArtwork = Artwork & { listing?: ActiveListing | null };
+export type GalleryArtwork = Artwork;
+
+/** One card of GET /api/market/listings: what the gallery needs of it. */
+interface MarketListingCard {
+  listingId: string;
+  artworkId: string;
+  priceWei: string;
+}
 
 export const galleryKeys = {
   pages: (q: string) => [...keys.artworks(q), 'pages'] as const,
   artwork: (id: string) => ['me', 'artwork', id] as const,
   page: (id: string) => ['market', 'artworks', id] as const,
+  listings: (handle: string) => ['market', 'listings', 'creator', handle] as const,
   wallet: ['me', 'wallet'] as const,
   config: ['config'] as const,
 };
@@ -91,6 +99,36 @@ export function useArtworkPage(id: string | null, awaitMint: boolean) {
     queryFn: ({ signal }) => api<MarketArtworkPage>(`/api/market/artworks/${encodeURIComponent(id!)}`, { signal }),
     enabled: id !== null,
     refetchInterval: (query) => (awaitMint && query.state.data?.chain?.minted !== true ? 2000 : false),
+  });
+}
+
+// a creator with more active listings than this sees the Listed badge on the others once their panel is opened
+const LISTING_PAGES = 10;
+
+/**
+ * The caller's active listings by artwork id, from the market's browse pages (the gallery's own list does not
+ * name listings), so cards can say Listed.
+ */
+export function useMyListings(handle: string | undefined) {
+  return useQuery({
+    queryKey: galleryKeys.listings(handle ?? ''),
+    enabled: handle !== undefined,
+    queryFn: async ({ signal }) => {
+      const listed = new Map<string, MarketListingCard>();
+      let cursor: string | null = null;
+      for (let page = 0; page < LISTING_PAGES; page++) {
+        const params = new URLSearchParams({ creator: handle!, limit: '100' });
+        if (cursor) params.set('cursor', cursor);
+        // public pages may be kept by the browser for seconds; the creator's own listings must be current
+        const response = await fetch(`/api/market/listings?${params}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
+        if (!response.ok) throw await ApiProblem.from(response);
+        const found = (await response.json()) as { items: MarketListingCard[]; nextCursor: string | null };
+        found.items.forEach((card) => listed.set(card.artworkId, card));
+        cursor = found.nextCursor;
+        if (!cursor) break;
+      }
+      return listed;
+    },
   });
 }
 
@@ -130,12 +168,15 @@ export function useKnownArtworkPage(id: string) {
   });
 }
 
-/** What the gallery shows about an artwork's place on the market: the freshest of its list entry and its page. */
-export function marketState(artwork: GalleryArtwork, page: MarketArtworkPage | undefined, mintSent: boolean) {
+/**
+ * What the gallery shows about an artwork's place on the market. Its own page, once read, is the freshest source
+ * (it is never cached); the browse pages behind `listedOnMarket` may be a few seconds old.
+ */
+export function marketState(artwork: GalleryArtwork, page: MarketArtworkPage | undefined, mintSent: boolean, listedOnMarket = false) {
   const minted = page?.chain?.minted === true || artwork.minted === true;
   return {
     published: artwork.published,
-    listing: page ? page.listing : (artwork.listing ?? null),
+    listed: page ? page.listing !== null : artwork.published && listedOnMarket,
     minted,
     minting: mintSent && !minted,
   };

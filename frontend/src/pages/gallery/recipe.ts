@@ -1,5 +1,5 @@
 import type { GalleryArtwork } from './api';
-import type { InfotextRecipe } from './infotext';
+import type { InfotextRecipe } from '../../lib/infotext';
 
 /** The artwork's recipe as the infotext needs it, or null while the API has not sent all of it. */
 export function recipeOf(artwork: GalleryArtwork, strength: number | null | undefined): InfotextRecipe | null {
