@@ -1,5 +1,6 @@
 package dev.artmint;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,6 +31,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.artmint.provenance..")
             .should().dependOnClassesThat().resideInAnyPackage(FEATURES_BUT_PROVENANCE)
             .allowEmptyShould(true);
+
+    /** Text analysis is shared by the studio's gallery and the market's search, so it stands on Lucene alone. */
+    @ArchTest
+    static final ArchRule searchTermsDependOnNoFeature = classes()
+            .that().resideInAPackage("dev.artmint.studio.search..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.lucene..", "dev.artmint.studio.search..");
 
     @ArchTest
     static final ArchRule diffusionKnowsNothingOfHttpOrPersistence = noClasses()

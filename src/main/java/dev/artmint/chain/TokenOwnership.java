@@ -2,8 +2,11 @@ package dev.artmint.chain;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +27,17 @@ public class TokenOwnership {
                 .getResultStream()
                 .findFirst()
                 .map(String.class::cast);
+    }
+
+    /** Which of these token ids exist, as indexed: those with an owner. */
+    public Set<BigInteger> existing(Collection<BigInteger> tokenIds) {
+        if (tokenIds.isEmpty()) {
+            return Set.of();
+        }
+        List<?> found = entityManager.createNativeQuery("select token_id from token_owner where token_id = any(cast(?1 as numeric[]))")
+                .setParameter(1, tokenIds.stream().map(BigInteger::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return found.stream().map(id -> ((BigDecimal) id).toBigIntegerExact()).collect(Collectors.toSet());
     }
 
     /** The tokens an address holds, lowest id first. */

@@ -3,6 +3,8 @@ package dev.artmint.market;
 import java.math.BigInteger;
 import java.util.Set;
 
+import dev.artmint.studio.search.SearchTerms;
+
 /**
  * A checked browse request. {@code terms} are the search terms of {@code q} (empty when there is none); a q
  * with no searchable term (only punctuation or stop words) finds nothing. Equal requests are equal records, so

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.Artwork;
+import dev.artmint.studio.GalleryIndex;
+import dev.artmint.studio.search.SearchTerms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -36,15 +38,21 @@ public class SearchIndex {
 
     private final EntityManager entityManager;
     private final MarketConfig config;
+    private final GalleryIndex gallery;
 
-    SearchIndex(EntityManager entityManager, MarketConfig config) {
+    SearchIndex(EntityManager entityManager, MarketConfig config, GalleryIndex gallery) {
         this.entityManager = entityManager;
         this.config = config;
+        this.gallery = gallery;
     }
 
-    /** Runs inside the publisher's transaction, so the index and the artwork change together. */
+    /**
+     * Runs inside the publisher's transaction, so the index and the artwork change together; the creator's gallery
+     * search learns the new title and description in the same transaction.
+     */
     void on(@Observes ArtworkPublished event) {
         index(event.artworkId());
+        gallery.reindex(event.artworkId());
     }
 
     /** Best effort: a database that cannot be reached now must not stop the service from starting. */

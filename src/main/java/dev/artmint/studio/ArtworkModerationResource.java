@@ -39,6 +39,6 @@ public class ArtworkModerationResource {
     @PUT
     @Operation(summary = "Hide an artwork from everyone but admins, or show it again")
     public ArtworkView setHidden(@PathParam("id") UUID id, @Valid @NotNull Visibility visibility) {
-        return artworks.setHidden(id, visibility.hidden()).map(ArtworkView::of).orElseThrow(NotFoundException::new);
+        return artworks.setHidden(id, visibility.hidden()).map(artworks::view).orElseThrow(NotFoundException::new);
     }
 }

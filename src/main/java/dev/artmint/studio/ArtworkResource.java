@@ -62,7 +62,7 @@ public class ArtworkResource {
     @Authenticated
     @Operation(summary = "An artwork")
     public ArtworkView get(@PathParam("id") UUID id) {
-        return ArtworkView.of(readable(id));
+        return artworks.view(readable(id));
     }
 
     @GET

@@ -25,7 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Turns one generated image into an artwork: objects first (PNG with its parameters and provenance chunks, a
  * thumbnail, the provenance JSON), then the row, committed only while the worker still holds the job. When the
- * row is not committed the objects it would have referenced are removed again, so nothing is left orphaned.
+ * row is not committed the objects it would have referenced are removed again, so nothing is left orphaned. The
+ * artwork's entry in its creator's gallery search is written in the same transaction as its row.
  */
 @ApplicationScoped
 public class ArtworkWriter {
@@ -33,9 +34,11 @@ public class ArtworkWriter {
     private static final Logger LOG = Logger.getLogger(ArtworkWriter.class);
 
     private final ObjectStore store;
+    private final GalleryIndex gallery;
 
-    ArtworkWriter(ObjectStore store) {
+    ArtworkWriter(ObjectStore store, GalleryIndex gallery) {
         this.store = store;
+        this.gallery = gallery;
     }
 
     /** The job as a worker runs it, detached from any persistence context. */
@@ -93,12 +96,14 @@ public class ArtworkWriter {
         }
     }
 
-    private static void commit(Artwork artwork, String owner) {
+    /** The row and its gallery search entry, together, while the worker still holds the job. */
+    private void commit(Artwork artwork, String owner) {
         GenerationJob job = GenerationJob.findById(artwork.jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !owner.equals(job.leaseOwner) || job.status != JobStatus.RUNNING) {
             throw new LeaseLostException(artwork.jobId);
         }
         artwork.persistAndFlush();
+        gallery.index(artwork);
     }
 
     private void removeUnreferenced(List<StoredObject> stored, RuntimeException cause) {

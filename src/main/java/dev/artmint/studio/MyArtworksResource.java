@@ -1,9 +1,8 @@
 package dev.artmint.studio;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.artmint.diffusion.InvalidRequestException;
 import dev.artmint.identity.CurrentUser;
 import io.quarkus.security.Authenticated;
 
@@ -34,17 +35,20 @@ public class MyArtworksResource {
         this.currentUser = currentUser;
     }
 
-    /** One page of artworks, newest first. */
-    public record ArtworkPageView(List<ArtworkView> items, int page, int size, long total) {
-    }
-
     @GET
     @Path("artworks")
-    @Operation(summary = "The caller's artworks, newest first")
-    public ArtworkPageView artworks(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(summary = "The caller's artworks, newest first, searched by prompt, title and description; paged by cursor or page")
+    public Artworks.GalleryPage artworks(
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "every term must match (English and Chinese)") String q,
+            @QueryParam("cursor") @Parameter(description = "the previous page's nextCursor") String cursor,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        Artworks.ArtworkPage found = artworks.createdBy(currentUser.id(), page, size);
-        return new ArtworkPageView(found.items().stream().map(ArtworkView::of).toList(), page, size, found.total());
+        String query = q == null || q.isBlank() ? null : q.strip();
+        String after = cursor == null || cursor.isBlank() ? null : cursor;
+        if (after != null && page != 0) {
+            throw new InvalidRequestException("page", "a cursor already says where the page starts; leave page out");
+        }
+        return artworks.gallery(currentUser.id(), query, after, page, size);
     }
 
     @GET

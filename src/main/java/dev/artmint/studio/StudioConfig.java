@@ -7,7 +7,7 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the studio runs: models, workers and their queue, limits, credits and the prompt blocklist. */
+/** How the studio runs: models, workers and their queue, limits, credits, the prompt blocklist and the gallery. */
 @ConfigMapping(prefix = "artmint.studio")
 public interface StudioConfig {
 
@@ -53,9 +53,19 @@ public interface StudioConfig {
 
     Limits limits();
 
+    Gallery gallery();
+
     /** Terms a prompt may not contain, matched after normalisation; any language. */
     @WithDefault("gore,beheading,child porn,csam,nude child,血腥,斩首,儿童色情")
     List<String> blocklist();
+
+    /** The creator's gallery and its search. */
+    interface Gallery {
+
+        /** At start, index the artworks missing from the gallery's search index. */
+        @WithDefault("true")
+        boolean backfillOnStart();
+    }
 
     /** What one request may ask for. */
     interface Limits {

@@ -67,8 +67,11 @@ class GenerationFlowTest {
         }
         assertEquals("queued", events.getFirst().name());
         assertEquals(1, events.getFirst().data().getInt("position"));
-        List<StudioApi.EventStream.Event> progress = events.subList(1, events.size() - 1);
+        List<StudioApi.EventStream.Event> progress = events.stream().filter(event -> event.name().equals("progress")).toList();
+        List<StudioApi.EventStream.Event> images = events.subList(1 + progress.size(), events.size() - 1);
         assertTrue(!progress.isEmpty(), "progress events: " + events);
+        assertEquals(List.of("image", "image"), images.stream().map(StudioApi.EventStream.Event::name).toList(),
+                "after the steps each image, then the end: " + events);
         int last = 0;
         for (StudioApi.EventStream.Event event : progress) {
             assertEquals("progress", event.name());
@@ -83,6 +86,7 @@ class GenerationFlowTest {
         assertEquals("done", done.name());
         List<String> artworkIds = done.data().getList("artworks", String.class);
         assertEquals(2, artworkIds.size());
+        assertEquals(artworkIds, images.stream().map(image -> image.data().getString("id")).toList());
 
         JsonPath job = StudioApi.job("ada", jobId);
         assertEquals("SUCCEEDED", job.getString("status"));

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -75,18 +77,27 @@ final class StudioApi {
     /** An open Server-Sent Events stream, read one event at a time. */
     static final class EventStream implements AutoCloseable {
 
-        record Event(String name, JsonPath data) {
+        record Event(String name, String id, JsonPath data) {
         }
 
         private final BufferedReader reader;
         private final HttpResponse<java.io.InputStream> response;
+        private String retry;
 
         EventStream(String user, UUID jobId) {
+            this(user, jobId, null);
+        }
+
+        /** A stream that resumes after the event with this id, as a reconnecting EventSource asks for it. */
+        EventStream(String user, UUID jobId, String lastEventId) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                                 + "/api/generations/" + jobId + "/events"))
-                        .header("Authorization", Tokens.bearer(user)).header("Accept", "text/event-stream").build();
-                response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        .header("Authorization", Tokens.bearer(user)).header("Accept", "text/event-stream");
+                if (lastEventId != null) {
+                    request.header("Last-Event-ID", lastEventId);
+                }
+                response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
@@ -104,22 +115,41 @@ final class StudioApi {
             return response.headers().firstValue("Content-Type").orElse("");
         }
 
+        /** The reconnection delay the server asked for (its latest {@code retry:} field), or null. */
+        String retry() {
+            return retry;
+        }
+
         /** The next event, or null when the stream ended. */
         Event next() throws IOException {
             String name = "message";
+            String id = null;
             StringBuilder data = new StringBuilder();
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        return new Event(name, new JsonPath(data.toString()));
+                        return new Event(name, id, new JsonPath(data.toString()));
                     }
                 } else if (line.startsWith("event:")) {
                     name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("retry:")) {
+                    retry = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).strip());
                 }
             }
             return null;
+        }
+
+        /** Every event until the stream ends. */
+        List<Event> rest() throws IOException {
+            List<Event> events = new ArrayList<>();
+            for (Event event; (event = next()) != null; ) {
+                events.add(event);
+            }
+            return events;
         }
 
         @Override

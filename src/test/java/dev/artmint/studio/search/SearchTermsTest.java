@@ -1,4 +1,4 @@
-package dev.artmint.market;
+package dev.artmint.studio.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.artmint.market;
+package dev.artmint.studio.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +24,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * English possessives, stop words and Porter stems, and overlapping bigrams for Chinese, Japanese and Korean,
  * which are written without spaces. Documents also keep each CJK character alone, so a one-character query
  * finds them; a query keeps only bigrams where it has them, so "红色圆形" asks for the pairs 红色, 色圆 and 圆形
- * rather than for its four characters anywhere in the text.
+ * rather than for its four characters anywhere in the text. The marketplace's search and the creator's gallery
+ * both cut text here, so a query finds the same artworks in each.
  */
-final class SearchTerms {
+public final class SearchTerms {
 
     private static final int CJK_SCRIPTS = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
             | CJKBigramFilter.HANGUL;
@@ -37,19 +38,19 @@ final class SearchTerms {
     }
 
     /** The distinct terms a document is found by. */
-    static Set<String> ofDocument(String text) {
+    public static Set<String> ofDocument(String text) {
         return terms(DOCUMENT, text);
     }
 
     /** Every term of the given texts together, for one document. */
-    static Set<String> ofDocument(List<String> texts) {
+    public static Set<String> ofDocument(List<String> texts) {
         Set<String> terms = new LinkedHashSet<>();
         texts.forEach(text -> terms.addAll(ofDocument(text)));
         return terms;
     }
 
     /** The distinct terms a query asks for, all of which a document must have. */
-    static Set<String> ofQuery(String text) {
+    public static Set<String> ofQuery(String text) {
         return terms(QUERY, text);
     }
 
@@ -57,7 +58,7 @@ final class SearchTerms {
      * A PostgreSQL tsquery that asks for every term, each a quoted lexeme taken as it is; bound as a parameter,
      * never written into SQL.
      */
-    static String tsquery(Set<String> terms) {
+    public static String tsquery(Set<String> terms) {
         return String.join(" & ", terms.stream().map(SearchTerms::quoted).toList());
     }
 
