@@ -111,6 +111,7 @@ class AuthorizationMatrixTest {
 
     private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        rows.add(row("GET", "/api/config", NO_BODY, 200, 200, 200, 200));
         rows.add(row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
         rows.add(row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
         rows.add(row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
