@@ -177,6 +177,25 @@ describe('streamJob', () => {
     expect(state.images.map((image) => image.id)).toEqual(['a']);
   });
 
+  it('asks for the job when a reconnection hears 204 (the last event was sent) before that event arrived', async () => {
+    const streams = [event(1, 'progress', { step: 5, total: 20, preview: null })];
+    const requests: Record<string, string>[] = [];
+    const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push({ ...(init?.headers as Record<string, string>) });
+      const body = streams[requests.length - 1];
+      return body === undefined
+        ? new Response(null, { status: 204 })
+        : new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+    }) as typeof globalThis.fetch;
+    const actions: JobAction[] = [];
+    await new Promise<void>((resolve) => {
+      streamJob('job-1', (action) => actions.push(action), { fetch, headers: async () => ({}), retryDelays: [0], onOver: resolve });
+    });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]['last-event-id']).toBe('1');
+    expect(actions.map((action) => action.type)).toEqual(['connecting', 'connected', 'progress', 'reconnecting']);
+  });
+
   it('stops, without retrying, when the server refuses the stream', async () => {
     const server = scriptedServer([]);
     const actions: JobAction[] = [];

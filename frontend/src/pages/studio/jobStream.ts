@@ -212,6 +212,8 @@ export interface StreamOptions {
   now?: () => number;
   /** Waits before the 1st, 2nd, ... reconnection; the last one repeats. */
   retryDelays?: number[];
+  /** The server says the stream is over (204) although its last event never arrived here: read the job instead. */
+  onOver?: () => void;
 }
 
 /** A refusal that reconnecting cannot change (not found, forbidden). */
@@ -220,6 +222,9 @@ class Unfollowable extends Error {
     super(problem.message);
   }
 }
+
+/** 204 to a reconnection: the job's last event was sent already. */
+class StreamOver extends Error {}
 
 /**
  * Follows a job's events until it is done, failed or cancelled, reconnecting after a drop; answers the function
@@ -241,6 +246,7 @@ export function streamJob(jobId: string, dispatch: (action: JobAction) => void, 
     fetch: async (input, init) =>
       baseFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(await options.headers()) } }),
     async onopen(response) {
+      if (response.status === 204) throw new StreamOver('the job has no more events');
       const type = response.headers.get('content-type') ?? '';
       if (response.ok && type.startsWith('text/event-stream')) {
         failures = 0;
@@ -262,12 +268,14 @@ export function streamJob(jobId: string, dispatch: (action: JobAction) => void, 
       if (!ended) throw new Error('the event stream ended before the job did');
     },
     onerror(error) {
-      if (error instanceof Unfollowable) throw error;
+      // after the job's last event nothing is left to hear
+      if (error instanceof Unfollowable || error instanceof StreamOver || ended) throw error;
       dispatch({ type: 'reconnecting' });
       return delays[Math.min(failures++, delays.length - 1)];
     },
   }).catch((error: unknown) => {
     if (error instanceof Unfollowable) dispatch({ type: 'unfollowable', problem: error.problem });
+    else if (error instanceof StreamOver && !ended) options.onOver?.();
   });
   return () => controller.abort();
 }

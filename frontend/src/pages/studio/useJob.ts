@@ -19,20 +19,22 @@ export function useJob(jobId: string | null) {
     if (!jobId) return;
     const controller = new AbortController();
     let stop: (() => void) | undefined;
-    const follow = (job: Job) => {
-      dispatch({ type: 'attached', job });
-      if (job.status === 'QUEUED' || job.status === 'RUNNING') {
-        stop = streamJob(job.id, dispatch, { headers: authHeaders });
-      }
-    };
-    if (adopted.current?.id === jobId) {
-      follow(adopted.current);
-    } else {
+    const read = () =>
       api<Job>(`/api/generations/${encodeURIComponent(jobId)}`, { signal: controller.signal })
         .then(follow)
         .catch((error: unknown) => {
           if (!controller.signal.aborted) dispatch({ type: 'unfollowable', problem: asProblem(error) });
         });
+    const follow = (job: Job) => {
+      dispatch({ type: 'attached', job });
+      if (job.status === 'QUEUED' || job.status === 'RUNNING') {
+        stop = streamJob(job.id, dispatch, { headers: authHeaders, onOver: () => void read() });
+      }
+    };
+    if (adopted.current?.id === jobId) {
+      follow(adopted.current);
+    } else {
+      void read();
     }
     return () => {
       controller.abort();
