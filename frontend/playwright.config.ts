@@ -36,7 +36,7 @@ export default defineConfig({
     url: `${baseURL}/q/health/ready`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
+    stdout: process.env.E2E_SERVER_LOG ? 'pipe' : 'ignore',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 60_000 },
     env: {

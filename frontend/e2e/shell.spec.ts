@@ -23,7 +23,7 @@ test.describe('app shell', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByRole('link', { name: '创作室' })).toBeVisible();
+    await expect(page.getByRole('link', { name: '创作室', exact: true })).toBeVisible();
     await context.close();
   });
 
@@ -56,7 +56,7 @@ test.describe('app shell', () => {
   test('bo, a collector only, is refused the studio with a clear message, in both languages', async ({ page }) => {
     await page.goto('/');
     await signIn(page, users.bo);
-    await page.getByRole('link', { name: 'Studio' }).click();
+    await page.getByRole('link', { name: 'Studio', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('The studio is for creators');
     await expect(page.getByTestId('credits')).toHaveCount(0);
     await axe(page);
