@@ -49,7 +49,7 @@ export function MarketSection({ artwork, page, mint, onMint }: Props) {
                 <p>{t('gallery.mint.sent')}</p>
                 {mint.transaction.hash && (
                   <p className="hint">
-                    {t('gallery.mint.transaction')}: <code>{mint.transaction.hash}</code>
+                    {t('gallery.mint.transaction')} <code>{mint.transaction.hash}</code>
                   </p>
                 )}
               </div>
@@ -95,8 +95,10 @@ function Publication({ artwork, royaltyLocked }: { artwork: GalleryArtwork; roya
         <span aria-hidden="true">✓</span> {t('gallery.publish.publishedAs', { title: artwork.title ?? '' })}
       </p>
       <p className="hint">
-        {t(`gallery.publish.licence${artwork.licence ?? 'PERSONAL'}`)} · {t('gallery.mint.royalty')}{' '}
-        {t('gallery.mint.royaltyValue', { percent: bpsToPercent(artwork.royaltyBps ?? 0) })}
+        {t('gallery.publish.terms', {
+          licence: t(`gallery.publish.licence${artwork.licence ?? 'PERSONAL'}`),
+          percent: bpsToPercent(artwork.royaltyBps ?? 0),
+        })}
       </p>
       <div className="form-actions">
         <button type="button" onClick={() => setEditing(true)}>
@@ -125,7 +127,7 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
       <p className="ok-text" data-testid="listed">
         <span aria-hidden="true">✓</span> {t('gallery.list.current', { price: formatEther(props.listing.priceWei) })}{' '}
         <span className="hint">
-          ({t('gallery.list.currentWei', { wei: props.listing.priceWei })}, {t(`gallery.list.kind.${props.listing.kind}`)})
+          {t('gallery.list.listedDetail', { wei: props.listing.priceWei, kind: t(`gallery.list.kind.${props.listing.kind}`) })}
         </span>
       </p>
       {repricing ? (
