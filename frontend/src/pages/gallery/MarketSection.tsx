@@ -3,14 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatEther } from '../../lib/wei';
-import { marketState, useInvalidateArtwork, useWallet, type GalleryArtwork, type MarketArtworkPage, type MintView } from './api';
+import type { Artwork } from '../../api/types';
+import { marketState, useInvalidateArtwork, useWallet, type MarketArtworkPage, type MintView } from './api';
 import { ListingForm } from './ListingForm';
 import { PublishForm } from './PublishForm';
 import { Refusal } from './Refusal';
 import { bpsToPercent } from './royalty';
 
 interface Props {
-  artwork: GalleryArtwork;
+  artwork: Artwork;
   page: MarketArtworkPage | undefined;
   /** A mint sent from this panel that the chain has not confirmed yet. */
   mint: MintView | null;
@@ -65,7 +66,7 @@ export function MarketSection({ artwork, page, mint, onMint }: Props) {
   );
 }
 
-function Publication({ artwork, royaltyLocked }: { artwork: GalleryArtwork; royaltyLocked: boolean }) {
+function Publication({ artwork, royaltyLocked }: { artwork: Artwork; royaltyLocked: boolean }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateArtwork();
   const [editing, setEditing] = useState(false);
@@ -153,7 +154,7 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
   );
 }
 
-function MintAction({ artwork, royaltyBps, onMint }: { artwork: GalleryArtwork; royaltyBps: number; onMint: (mint: MintView) => void }) {
+function MintAction({ artwork, royaltyBps, onMint }: { artwork: Artwork; royaltyBps: number; onMint: (mint: MintView) => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const wallet = useWallet(confirming);
