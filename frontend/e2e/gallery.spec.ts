@@ -224,7 +224,7 @@ test.describe('gallery', () => {
 
     await panel.getByRole('button', { name: 'Mint…' }).click();
     await expect(panel.getByRole('heading', { name: 'Mint this artwork?' })).toBeFocused();
-    await expect(panel.getByText('5%')).toBeVisible();
+    await expect(panel.getByText('5%', { exact: true })).toBeVisible();
     await panel.getByRole('button', { name: 'Mint now' }).click();
     await expect(panel.getByTestId('minted')).toContainText('Minted as token', { timeout: 60_000 });
     await expect(panel.getByTestId('recipe-token')).toBeVisible();

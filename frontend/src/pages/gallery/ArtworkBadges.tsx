@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { marketState, type GalleryArtwork, type MarketArtworkPage } from './api';
+import type { Artwork } from '../../api/types';
+import { marketState, type MarketArtworkPage } from './api';
 
 /** Private / Published, Listed, Minted (or Minting…), Hidden: in words, not colour alone. */
 interface Props {
-  artwork: GalleryArtwork;
+  artwork: Artwork;
   page: MarketArtworkPage | undefined;
   mintSent: boolean;
   listedOnMarket?: boolean;

@@ -2,12 +2,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ArtworkImage } from '../../components/ArtworkImage';
 import { formatDateTime } from '../../lib/format';
-import { useKnownArtworkPage, type GalleryArtwork } from './api';
+import type { Artwork } from '../../api/types';
+import { useKnownArtworkPage } from './api';
 import { ArtworkBadges } from './ArtworkBadges';
 
 /** A grid card: the thumbnail in a square box (so nothing moves when it loads), the title, prompt, date and badges. */
 interface Props {
-  artwork: GalleryArtwork;
+  artwork: Artwork;
   to: string;
   mintSent: boolean;
   listedOnMarket: boolean;

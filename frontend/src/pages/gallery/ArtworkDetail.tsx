@@ -7,11 +7,12 @@ import { ArtworkImage } from '../../components/ArtworkImage';
 import { Lightbox } from '../../components/Lightbox';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../lib/format';
-import { useArtwork, useArtworkPage, useInvalidateArtwork, type GalleryArtwork, type MintView } from './api';
+import { formatInfotext } from '../../lib/infotext';
+import type { Artwork } from '../../api/types';
+import { useArtwork, useArtworkPage, useInvalidateArtwork, type MintView } from './api';
 import { ArtworkBadges } from './ArtworkBadges';
 import { CopyButton } from './CopyButton';
 import { downloadPng } from './download';
-import { formatInfotext } from '../../lib/infotext';
 import { MarketSection } from './MarketSection';
 import { RecipePanel } from './RecipePanel';
 import { recipeOf, studioLinks } from './recipe';
@@ -21,7 +22,7 @@ interface Props {
   /** The artwork shown; null keeps the panel closed. */
   id: string | null;
   /** The artworks of the grid, for ← and →. */
-  items: GalleryArtwork[];
+  items: Artwork[];
   mints: Record<string, MintView>;
   onMint: (id: string, mint: MintView) => void;
   onSelect: (id: string) => void;
@@ -125,7 +126,7 @@ export function ArtworkDetail({ id, items, mints, onMint, onSelect, onClose }: P
 }
 
 function Body(props: {
-  artwork: GalleryArtwork;
+  artwork: Artwork;
   page: ReturnType<typeof useArtworkPage>['data'];
   mint: MintView | null;
   onMint: (mint: MintView) => void;

@@ -3,14 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatEther } from '../../lib/wei';
-import { marketState, useInvalidateArtwork, useWallet, type GalleryArtwork, type MarketArtworkPage, type MintView } from './api';
+import type { Artwork } from '../../api/types';
+import { marketState, useInvalidateArtwork, useWallet, type MarketArtworkPage, type MintView } from './api';
 import { ListingForm } from './ListingForm';
 import { PublishForm } from './PublishForm';
 import { Refusal } from './Refusal';
 import { bpsToPercent } from './royalty';
 
 interface Props {
-  artwork: GalleryArtwork;
+  artwork: Artwork;
   page: MarketArtworkPage | undefined;
   /** A mint sent from this panel that the chain has not confirmed yet. */
   mint: MintView | null;
@@ -49,7 +50,7 @@ export function MarketSection({ artwork, page, mint, onMint }: Props) {
                 <p>{t('gallery.mint.sent')}</p>
                 {mint.transaction.hash && (
                   <p className="hint">
-                    {t('gallery.mint.transaction')}: <code>{mint.transaction.hash}</code>
+                    {t('gallery.mint.transaction')} <code>{mint.transaction.hash}</code>
                   </p>
                 )}
               </div>
@@ -65,7 +66,7 @@ export function MarketSection({ artwork, page, mint, onMint }: Props) {
   );
 }
 
-function Publication({ artwork, royaltyLocked }: { artwork: GalleryArtwork; royaltyLocked: boolean }) {
+function Publication({ artwork, royaltyLocked }: { artwork: Artwork; royaltyLocked: boolean }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateArtwork();
   const [editing, setEditing] = useState(false);
@@ -95,8 +96,10 @@ function Publication({ artwork, royaltyLocked }: { artwork: GalleryArtwork; roya
         <span aria-hidden="true">✓</span> {t('gallery.publish.publishedAs', { title: artwork.title ?? '' })}
       </p>
       <p className="hint">
-        {t(`gallery.publish.licence${artwork.licence ?? 'PERSONAL'}`)} · {t('gallery.mint.royalty')}{' '}
-        {t('gallery.mint.royaltyValue', { percent: bpsToPercent(artwork.royaltyBps ?? 0) })}
+        {t('gallery.publish.terms', {
+          licence: t(`gallery.publish.licence${artwork.licence ?? 'PERSONAL'}`),
+          percent: bpsToPercent(artwork.royaltyBps ?? 0),
+        })}
       </p>
       <div className="form-actions">
         <button type="button" onClick={() => setEditing(true)}>
@@ -125,7 +128,7 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
       <p className="ok-text" data-testid="listed">
         <span aria-hidden="true">✓</span> {t('gallery.list.current', { price: formatEther(props.listing.priceWei) })}{' '}
         <span className="hint">
-          ({t('gallery.list.currentWei', { wei: props.listing.priceWei })}, {t(`gallery.list.kind.${props.listing.kind}`)})
+          {t('gallery.list.listedDetail', { wei: props.listing.priceWei, kind: t(`gallery.list.kind.${props.listing.kind}`) })}
         </span>
       </p>
       {repricing ? (
@@ -151,7 +154,7 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
   );
 }
 
-function MintAction({ artwork, royaltyBps, onMint }: { artwork: GalleryArtwork; royaltyBps: number; onMint: (mint: MintView) => void }) {
+function MintAction({ artwork, royaltyBps, onMint }: { artwork: Artwork; royaltyBps: number; onMint: (mint: MintView) => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const wallet = useWallet(confirming);

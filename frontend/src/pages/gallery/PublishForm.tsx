@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useInvalidateArtwork, type GalleryArtwork } from './api';
+import type { Artwork } from '../../api/types';
+import { useInvalidateArtwork } from './api';
 import { Refusal, refusedField } from './Refusal';
 import { bpsToPercent, percentToBps } from './royalty';
 
@@ -10,7 +11,7 @@ type Licence = 'PERSONAL' | 'COMMERCIAL';
 const FIELDS = ['title', 'description', 'licence', 'royaltyBps'];
 
 /** Publish an artwork, or edit what its publication says; the royalty is typed in percent and sent in basis points. */
-export function PublishForm({ artwork, royaltyLocked, onDone }: { artwork: GalleryArtwork; royaltyLocked: boolean; onDone?: () => void }) {
+export function PublishForm({ artwork, royaltyLocked, onDone }: { artwork: Artwork; royaltyLocked: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const invalidate = useInvalidateArtwork();

@@ -2,16 +2,16 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
-import type { GalleryArtwork } from './api';
-import { CopyButton } from './CopyButton';
 import { A1111_SAMPLERS } from '../../lib/infotext';
+import type { Artwork } from '../../api/types';
+import { CopyButton } from './CopyButton';
 import { withGalleryQuery } from './query';
 
 /**
  * The generation data of an artwork, after Civitai's ImageMeta: the prompts in full with copy buttons, then the
  * settings as short labelled values; the hashes that make the recipe verifiable come last.
  */
-export function RecipePanel({ artwork, strength }: { artwork: GalleryArtwork; strength: number | null | undefined }) {
+export function RecipePanel({ artwork, strength }: { artwork: Artwork; strength: number | null | undefined }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const prompt = t('gallery.recipe.prompt');

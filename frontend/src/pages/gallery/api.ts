@@ -53,8 +53,6 @@ export interface Wallet {
   linkedAddresses: string[];
 }
 
-export type GalleryArtwork = Artwork;
-
 /** One card of GET /api/market/listings: what the gallery needs of it. */
 interface MarketListingCard {
   listingId: string;
@@ -83,10 +81,10 @@ export function useMyArtworks(q: string) {
   });
 }
 
-export function useArtwork(id: string | null, known: GalleryArtwork | undefined) {
+export function useArtwork(id: string | null, known: Artwork | undefined) {
   return useQuery({
     queryKey: galleryKeys.artwork(id ?? ''),
-    queryFn: ({ signal }) => api<GalleryArtwork>(`/api/artworks/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => api<Artwork>(`/api/artworks/${encodeURIComponent(id!)}`, { signal }),
     enabled: id !== null,
     placeholderData: known,
   });
@@ -172,7 +170,7 @@ export function useKnownArtworkPage(id: string) {
  * What the gallery shows about an artwork's place on the market. Its own page, once read, is the freshest source
  * (it is never cached); the browse pages behind `listedOnMarket` may be a few seconds old.
  */
-export function marketState(artwork: GalleryArtwork, page: MarketArtworkPage | undefined, mintSent: boolean, listedOnMarket = false) {
+export function marketState(artwork: Artwork, page: MarketArtworkPage | undefined, mintSent: boolean, listedOnMarket = false) {
   const minted = page?.chain?.minted === true || artwork.minted === true;
   return {
     published: artwork.published,

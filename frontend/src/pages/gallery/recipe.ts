@@ -1,8 +1,8 @@
-import type { GalleryArtwork } from './api';
 import type { InfotextRecipe } from '../../lib/infotext';
+import type { Artwork } from '../../api/types';
 
 /** The artwork's recipe as the infotext needs it, or null while the API has not sent all of it. */
-export function recipeOf(artwork: GalleryArtwork, strength: number | null | undefined): InfotextRecipe | null {
+export function recipeOf(artwork: Artwork, strength: number | null | undefined): InfotextRecipe | null {
   const { prompt, steps, scheduler, guidance, modelSha256 } = artwork;
   if (prompt === undefined || steps === undefined || scheduler === undefined || guidance === undefined || !modelSha256) {
     return null;
