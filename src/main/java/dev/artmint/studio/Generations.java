@@ -82,8 +82,10 @@ public class Generations {
 
     @Transactional
     JobView view(GenerationJob job) {
+        // the others ahead, plus this one as it was read: right even if it leaves the queue before the count
         int position = job.status == JobStatus.QUEUED
-                ? (int) GenerationJob.count("status = ?1 and createdAt <= ?2", JobStatus.QUEUED, job.createdAt)
+                ? 1 + (int) GenerationJob.count("status = ?1 and createdAt <= ?2 and id <> ?3", JobStatus.QUEUED,
+                        job.createdAt, job.id)
                 : 0;
         int step = job.progressStep;
         int total = job.progressTotal;

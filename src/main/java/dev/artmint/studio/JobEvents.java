@@ -99,7 +99,8 @@ public class JobEvents {
 
         private List<Event> newEvents(JobView job) {
             List<Event> events = new ArrayList<>();
-            if (job.status() == JobStatus.QUEUED && told.waiting() && job.queuePosition() < told.position()) {
+            if (job.status() == JobStatus.QUEUED && told.waiting() && job.queuePosition() > 0
+                    && job.queuePosition() < told.position()) {
                 told = told.queued(job.queuePosition());
                 events.add(event("queued", Map.of("position", job.queuePosition())));
             }
