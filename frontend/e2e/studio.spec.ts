@@ -116,6 +116,8 @@ test.describe('studio', () => {
   });
 
   test('a reload in the middle of a job attaches to it again and sees it finish', async ({ page }) => {
+    // long enough to be running at the reload, on a slow machine too
+    test.setTimeout(180_000);
     await openStudio(page);
     await setSettings(page, { prompt: 'a blue square', steps: 100, count: 2 });
     await page.locator('#studio-prompt').press('Control+Enter');
@@ -124,7 +126,7 @@ test.describe('studio', () => {
     await page.reload();
     expect(page.url()).toBe(url);
     await expect(page.locator('#studio-prompt')).toHaveValue('a blue square');
-    await expect(page.getByTestId('result')).toHaveCount(2, { timeout: 60_000 });
+    await expect(page.getByTestId('result')).toHaveCount(2, { timeout: 120_000 });
     await expect(page.getByTestId('job-status')).toHaveText('Done: 2 images.');
   });
 
@@ -138,7 +140,7 @@ test.describe('studio', () => {
     await setSettings(page, { prompt: '夕阳下蓝色大海上方的红色圆形', steps: 40, count: 1 });
     await page.locator('#studio-prompt').press('Control+Enter');
     await expect(page.getByTestId('job-status')).toHaveText(/^(排队中|正在生成|第 \d+ 张图片已完成|完成)/);
-    await expect(page.getByTestId('job-status')).toHaveText('完成:共 1 张图片。', { timeout: 60_000 });
+    await expect(page.getByTestId('job-status')).toHaveText('完成：共 1 张图片。', { timeout: 60_000 });
     await expect(page).toHaveTitle('✓ 完成 · 创作室 · ArtMint');
     await axe(page);
     await shot(page, 'studio-results');
