@@ -1,6 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { buildPng } from '../src/test/png';
-import { axe, expect, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
+import { axe, expect, shot as fullPageShot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
+
+/** A full-page screenshot from the top, so the sticky header sits where a user sees it. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fullPageShot(page, name);
+}
 
 /** Signs ada in and opens the studio with a fresh form. */
 async function openStudio(page: Page): Promise<void> {
@@ -47,7 +53,7 @@ test.describe('studio', () => {
     await openStudio(page);
     await axe(page);
     await shot(page, 'studio');
-    await setSettings(page, { prompt: 'a red circle above a blue sea at sunset', steps: 60, count: 2 });
+    await setSettings(page, { prompt: 'a red circle above a blue sea at sunset', steps: 30, count: 2 });
     await expect(page.getByRole('button', { name: 'Generate 2 images · 2 credits' })).toBeEnabled();
     await page.locator('#studio-prompt').press('Control+Enter');
 
@@ -56,9 +62,10 @@ test.describe('studio', () => {
     await expect.poll(async () => (first = await progressValue(page))).toBeGreaterThan(0);
     await expect.poll(() => progressValue(page)).toBeGreaterThan(first);
     await expect(page.getByRole('img', { name: 'Live preview of the image being made' })).toBeVisible();
+    await shot(page, 'studio-running');
     await expect(page).toHaveTitle(/^\d+% · Studio · ArtMint$/);
 
-    await expect(page.getByTestId('result')).toHaveCount(2);
+    await expect(page.getByTestId('result')).toHaveCount(2, { timeout: 60_000 });
     await expect(page.getByTestId('job-status')).toHaveText('Done: 2 images.');
     await expect(page).toHaveTitle('✓ Done · Studio · ArtMint');
     await expect(page.getByTestId('result').first().locator('img')).toHaveJSProperty('complete', true);
@@ -103,12 +110,14 @@ test.describe('studio', () => {
     await page.locator('#studio-prompt').press('Control+Enter');
     expect((await sent).postDataJSON()).toMatchObject({ initArtworkId: parent, strength: 0.4 });
     const result = page.getByTestId('result');
-    await expect(result).toHaveCount(1);
+    await expect(result).toHaveCount(1, { timeout: 60_000 });
     await expect(result.getByRole('link', { name: /^Variation of/ })).toHaveAttribute('href', `/gallery?artwork=${parent}`);
     await shot(page, 'studio-variation');
   });
 
   test('a reload in the middle of a job attaches to it again and sees it finish', async ({ page }) => {
+    // long enough to be running at the reload, on a slow machine too
+    test.setTimeout(180_000);
     await openStudio(page);
     await setSettings(page, { prompt: 'a blue square', steps: 100, count: 2 });
     await page.locator('#studio-prompt').press('Control+Enter');
@@ -117,7 +126,7 @@ test.describe('studio', () => {
     await page.reload();
     expect(page.url()).toBe(url);
     await expect(page.locator('#studio-prompt')).toHaveValue('a blue square');
-    await expect(page.getByTestId('result')).toHaveCount(2, { timeout: 60_000 });
+    await expect(page.getByTestId('result')).toHaveCount(2, { timeout: 120_000 });
     await expect(page.getByTestId('job-status')).toHaveText('Done: 2 images.');
   });
 
@@ -131,7 +140,7 @@ test.describe('studio', () => {
     await setSettings(page, { prompt: '夕阳下蓝色大海上方的红色圆形', steps: 40, count: 1 });
     await page.locator('#studio-prompt').press('Control+Enter');
     await expect(page.getByTestId('job-status')).toHaveText(/^(排队中|正在生成|第 \d+ 张图片已完成|完成)/);
-    await expect(page.getByTestId('job-status')).toHaveText('完成:共 1 张图片。');
+    await expect(page.getByTestId('job-status')).toHaveText('完成：共 1 张图片。', { timeout: 60_000 });
     await expect(page).toHaveTitle('✓ 完成 · 创作室 · ArtMint');
     await axe(page);
     await shot(page, 'studio-results');

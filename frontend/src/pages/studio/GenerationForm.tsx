@@ -84,9 +84,9 @@ export function GenerationForm(props: Props) {
           {t('studio.generate', { count: form.count })}
         </button>
         {short && (
-          <p id="studio-credits-short" className="field-error">
-            {t('studio.creditsShort', { count: form.count, available: credits.available })}{' '}
-            {t('studio.refillsAt', { time: formatDateTime(credits.refillsAt) })}
+          <p id="studio-credits-short" className="field-error hint-parts">
+            <span>{t('studio.creditsShort', { count: form.count, available: credits.available })}</span>
+            <span>{t('studio.refillsAt', { time: formatDateTime(credits.refillsAt) })}</span>
           </p>
         )}
       </div>
@@ -154,7 +154,7 @@ export function GenerationForm(props: Props) {
       </div>
 
       <FieldHint field="png">
-        {t('studio.png.hint')}{' '}
+        <span>{t('studio.png.hint')}</span>
         <button type="button" className="link" onClick={() => file.current?.click()}>
           {t('studio.png.choose')}
         </button>

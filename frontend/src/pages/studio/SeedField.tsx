@@ -51,8 +51,8 @@ export function SeedField({ seed, errors, onChange }: Props) {
         </button>
       </div>
       <FieldHint field="seed">
-        {seed.locked ? t('studio.seed.locked') : t('studio.seed.unlocked')}
-        {seed.last !== null && ' ' + t('studio.seed.last', { seed: formatNumber(seed.last, { useGrouping: false }) })}
+        <span>{seed.locked ? t('studio.seed.locked') : t('studio.seed.unlocked')}</span>
+        {seed.last !== null && <span>{t('studio.seed.last', { seed: formatNumber(seed.last, { useGrouping: false }) })}</span>}
       </FieldHint>
       <FieldError field="seed" errors={errors} />
     </div>

@@ -15,7 +15,7 @@ export function fieldProps(field: string, errors: FieldErrors, hint = false) {
 
 export function FieldHint({ field, children }: { field: string; children: ReactNode }) {
   return (
-    <p id={`studio-${field}-hint`} className="hint">
+    <p id={`studio-${field}-hint`} className="hint hint-parts">
       {children}
     </p>
   );
