@@ -17,8 +17,6 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['junit', { outputFile: '../target/e2e-results/junit.xml' }]],
-  grepInvert: process.env.BENCH ? undefined : /@bench/,
-  grep: process.env.BENCH ? /@bench/ : undefined,
   use: {
     baseURL,
     locale: 'en-US',
