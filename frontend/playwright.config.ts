@@ -17,15 +17,20 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['junit', { outputFile: '../target/e2e-results/junit.xml' }]],
+  // `npm run bench` runs the @bench specs only; the test run leaves them out
+  grepInvert: process.env.BENCH ? undefined : /@bench/,
+  grep: process.env.BENCH ? /@bench/ : undefined,
   use: {
     baseURL,
+    // an action that cannot happen fails in 30 s rather than waiting out the whole test
+    actionTimeout: 30_000,
     locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       // the machine's network is closed: no background connections to Google's services
-      args: ['--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--disable-quic', ...(process.env.NOGPU ? ['--disable-gpu'] : []), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
   webServer: {
