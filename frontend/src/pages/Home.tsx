@@ -2,22 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { formatEther } from '../lib/wei';
-import { formatNumber } from '../lib/format';
+import type { ListingPage } from '../api/market';
+import { ListingCard } from '../components/ListingCard';
 import { usePageTitle } from '../lib/usePageTitle';
 import { ProblemMessage } from '../components/ProblemMessage';
-
-interface ListingCard {
-  listingId: string;
-  artworkId: string;
-  title: string;
-  creator: { handle: string; displayName: string };
-  model: string;
-  priceWei: string;
-  minted: boolean;
-  likes: number;
-  thumbnail: string;
-}
 
 /** The public front page: the newest listings on the market. */
 export default function Home() {
@@ -25,7 +13,7 @@ export default function Home() {
   usePageTitle(t('home.title'));
   const listings = useQuery({
     queryKey: ['market', 'newest'],
-    queryFn: () => api<{ items: ListingCard[] }>('/api/market/listings?sort=newest&limit=24', { anonymous: true }),
+    queryFn: () => api<ListingPage>('/api/market/listings?sort=newest&limit=24', { anonymous: true }),
   });
   return (
     <section>
@@ -41,16 +29,7 @@ export default function Home() {
       {listings.data && listings.data.items.length === 0 && <p className="empty">{t('home.empty')}</p>}
       <ul className="card-grid">
         {listings.data?.items.map((card) => (
-          <li key={card.listingId} className="card">
-            <img src={card.thumbnail} alt={card.title} loading="lazy" width="256" height="256" />
-            <div className="card-body">
-              <strong>{card.title}</strong>
-              <span>{card.creator.displayName}</span>
-              <span className="price">{t('common.eth', { amount: formatEther(card.priceWei) })}</span>
-              <span aria-label={t('home.likes', { count: card.likes })}>♥ {formatNumber(card.likes)}</span>
-              {card.minted && <span className="badge">{t('home.minted')}</span>}
-            </div>
-          </li>
+          <ListingCard key={card.listingId} card={card} />
         ))}
       </ul>
     </section>
