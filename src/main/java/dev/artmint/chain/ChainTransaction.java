@@ -89,9 +89,4 @@ public class ChainTransaction extends PanacheEntityBase {
     static List<ChainTransaction> open() {
         return list("status in ?1 order by signer, nonce", List.of(TxStatus.REQUESTED, TxStatus.SENT, TxStatus.MINED));
     }
-
-    void moveTo(TxStatus next) {
-        status = next;
-        updatedAt = Instant.now();
-    }
 }

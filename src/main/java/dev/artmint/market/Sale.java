@@ -2,7 +2,6 @@ package dev.artmint.market;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -71,8 +70,4 @@ public class Sale extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static List<Sale> ofArtwork(UUID artworkId) {
-        return list("artworkId = ?1 order by createdAt", artworkId);
-    }
 }

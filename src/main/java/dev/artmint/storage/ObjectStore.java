@@ -13,8 +13,10 @@ import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.ObjectWriteResponse;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.quarkus.runtime.StartupEvent;
 import okhttp3.OkHttpClient;
 
@@ -52,6 +54,15 @@ public class ObjectStore {
         }
     }
 
+    /** Whether the bucket exists; a read only, as a readiness probe needs it. */
+    public boolean bucketExists() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build());
+        } catch (Exception e) {
+            throw new ObjectStoreException("bucket " + config.bucket() + " at " + config.endpoint(), e);
+        }
+    }
+
     /** Creates the bucket if it does not exist yet. */
     public void ensureBucket() {
         try {
@@ -84,10 +95,22 @@ public class ObjectStore {
      * metadata by token id); storing again replaces them.
      */
     public void putAt(String key, byte[] bytes, String contentType) {
-        idempotent("put " + key, () -> {
+        S3Call<ObjectWriteResponse> put = () -> {
             try (InputStream in = new ByteArrayInputStream(bytes)) {
                 return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
                         .stream(in, bytes.length, -1).contentType(contentType).build());
+            }
+        };
+        idempotent("put " + key, () -> {
+            try {
+                return put.call();
+            } catch (ErrorResponseException e) {
+                // the store was unreachable when the service started, or the bucket went missing since
+                if (!"NoSuchBucket".equals(e.errorResponse().code())) {
+                    throw e;
+                }
+                ensureBucket();
+                return put.call();
             }
         });
     }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of the object store: it answers and the bucket is there (created now if it went missing). */
+/**
+ * Readiness of the object store: it answers and the bucket is there. A probe only reads: the bucket is made at the
+ * start and by the first write that finds it missing.
+ */
 @Readiness
 @ApplicationScoped
 class ObjectStoreHealthCheck implements HealthCheck {
@@ -23,8 +26,7 @@ class ObjectStoreHealthCheck implements HealthCheck {
                 .withData("endpoint", store.endpoint())
                 .withData("bucket", store.bucket());
         try {
-            store.ensureBucket();
-            return response.up().build();
+            return store.bucketExists() ? response.up().build() : response.down().withData("error", "no such bucket").build();
         } catch (ObjectStoreException e) {
             return response.down().withData("error", e.getMessage()).build();
         }

@@ -42,14 +42,22 @@ public enum SchedulerKind {
         return Optional.empty();
     }
 
-    /** The kind a diffusers scheduler_config.json names, so a model runs with the sampler it shipped with. */
+    /**
+     * The kind a diffusers scheduler_config.json names, so a model runs with the sampler it shipped with. A class
+     * ArtMint has no sampler for (PNDM, Heun, UniPC...) is refused rather than swapped for another one silently.
+     *
+     * @throws IllegalArgumentException naming the class and how to choose a sampler for the model
+     */
     public static SchedulerKind ofDiffusersClass(String className, boolean karras) {
         return switch (className == null ? "" : className) {
+            case "EulerAncestralDiscreteScheduler" -> EULER_A;
             case "EulerDiscreteScheduler" -> EULER;
             case "DDIMScheduler" -> DDIM;
             case "DPMSolverMultistepScheduler" -> karras ? DPMPP_2M_KARRAS : DPMPP_2M;
             case "LCMScheduler" -> LCM;
-            default -> EULER_A;
+            default -> throw new IllegalArgumentException("scheduler_config.json names " + className
+                    + ", which ArtMint has no sampler for; set \"artmint\": {\"scheduler\": ...} in model_index.json"
+                    + " to one of " + ids());
         };
     }
 
