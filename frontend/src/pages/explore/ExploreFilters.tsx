@@ -64,7 +64,17 @@ export function ExploreFilters({ query, problems, seenModels, onApply }: Props) 
     <form role="search" className="explore-filters" onSubmit={onSubmit} noValidate aria-label={t('explore.filters')}>
       <div className="field explore-q">
         <label htmlFor={`${id}-q`}>{t('explore.search')}</label>
-        <input {...text('q')} type="search" placeholder={t('explore.searchPlaceholder')} enterKeyHint="search" maxLength={200} />
+        <div className="explore-q-row">
+          <input {...text('q')} type="search" placeholder={t('explore.searchPlaceholder')} enterKeyHint="search" maxLength={200} />
+          <button type="submit" className="primary">
+            {t('explore.apply')}
+          </button>
+          {isFiltered(query) && (
+            <button type="button" onClick={() => onApply({ ...EMPTY_QUERY, sort: query.sort })}>
+              {t('explore.clear')}
+            </button>
+          )}
+        </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-creator`}>{t('explore.creator')}</label>
@@ -117,16 +127,6 @@ export function ExploreFilters({ query, problems, seenModels, onApply }: Props) 
             </option>
           ))}
         </select>
-      </div>
-      <div className="explore-actions">
-        <button type="submit" className="primary">
-          {t('explore.apply')}
-        </button>
-        {isFiltered(query) && (
-          <button type="button" onClick={() => onApply({ ...EMPTY_QUERY, sort: query.sort })}>
-            {t('explore.clear')}
-          </button>
-        )}
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { ListingCard as Card } from '../../api/market';
 import { ListingCard } from '../../components/ListingCard';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { formatNumber } from '../../lib/format';
@@ -49,9 +50,7 @@ export default function ExplorePage() {
         </div>
       )}
       <ul className="card-grid" aria-label={t('explore.results')}>
-        {cards.map((card) => (
-          <ListingCard key={card.listingId} card={card} />
-        ))}
+        {listings.data?.pages.map((page, index) => <CardPage key={index} items={page.items} />)}
       </ul>
       <div ref={sentinel} className="explore-more">
         {listings.isFetchNextPageError && <ExploreRefusal error={listings.error} />}
@@ -65,6 +64,11 @@ export default function ExplorePage() {
     </section>
   );
 }
+
+/** One page of cards; a page already shown is not rendered again when the next one arrives. */
+const CardPage = memo(function CardPage({ items }: { items: Card[] }) {
+  return items.map((card) => <ListingCard key={card.listingId} card={card} />);
+});
 
 interface Pager {
   hasNextPage: boolean;
