@@ -8,6 +8,7 @@ import { api } from './api/client';
 import type { ClientConfig } from './api/types';
 import { auth } from './auth/auth';
 import { ApiProblem } from './api/problem';
+import { prefetchExplore } from './pages/explore/useListings';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,6 +20,7 @@ const queryClient = new QueryClient({
 });
 
 async function start() {
+  prefetchExplore(queryClient);
   const config = await api<ClientConfig>('/api/config', { anonymous: true });
   await auth.init(config);
   createRoot(document.getElementById('root')!).render(

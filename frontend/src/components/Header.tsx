@@ -18,9 +18,7 @@ export function Header() {
         <span>ArtMint</span>
       </Link>
       <nav aria-label={t('nav.main')}>
-        <NavLink to="/" end>
-          {t('nav.explore')}
-        </NavLink>
+        <NavLink to="/explore">{t('nav.explore')}</NavLink>
         <NavLink to="/studio">{t('nav.studio')}</NavLink>
         {authenticated && <NavLink to="/gallery">{t('nav.gallery')}</NavLink>}
       </nav>

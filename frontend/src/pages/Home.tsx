@@ -7,7 +7,7 @@ import { ListingCard } from '../components/ListingCard';
 import { usePageTitle } from '../lib/usePageTitle';
 import { ProblemMessage } from '../components/ProblemMessage';
 
-/** The public front page: the newest listings on the market. */
+/** The public front page: the newest listings on the market, and the way to browse and search them all (/explore). */
 export default function Home() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
@@ -24,7 +24,10 @@ export default function Home() {
           {t('home.cta')}
         </Link>
       </div>
-      <h2>{t('home.newest')}</h2>
+      <div className="home-newest">
+        <h2>{t('home.newest')}</h2>
+        <Link to="/explore">{t('home.browseAll')}</Link>
+      </div>
       <ProblemMessage error={listings.error} />
       {listings.data && listings.data.items.length === 0 && <p className="empty">{t('home.empty')}</p>}
       <ul className="card-grid">
