@@ -7,6 +7,7 @@ import NotFound from './pages/NotFound';
 
 const Studio = lazy(() => import('./pages/studio/StudioPage'));
 const Gallery = lazy(() => import('./pages/gallery/GalleryPage'));
+const Artwork = lazy(() => import('./pages/artwork/ArtworkPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/studio" element={<Studio />} />
             <Route path="/gallery" element={<Gallery />} />
+            <Route path="/artworks/:id" element={<Artwork />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

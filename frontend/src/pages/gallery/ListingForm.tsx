@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatEther } from '../../lib/wei';
-import { useInvalidateArtwork, type ActiveListing } from './api';
-import { PLATFORM_FEE_BPS, parsePrice, saleSplit } from './price';
+import { useClientConfig, useInvalidateArtwork, type ActiveListing } from './api';
+import { parsePrice, saleSplit } from './price';
 import { Refusal, refusedField } from './Refusal';
 import { bpsToPercent } from './royalty';
 
@@ -32,6 +32,7 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const parsed = parsePrice(text);
+  const feeBps = useClientConfig().data?.platformFeeBps;
 
   const save = useMutation({
     mutationFn: (priceWei: bigint) =>
@@ -63,8 +64,11 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
     setConfirming(true);
   };
 
-  if (confirming && 'wei' in parsed) {
-    const split = saleSplit(parsed.wei, royaltyBps, lazyMint);
+  if (confirming && 'wei' in parsed && feeBps === undefined) {
+    return <p className="loading">{t('common.loading')}</p>;
+  }
+  if (confirming && 'wei' in parsed && feeBps !== undefined) {
+    const split = saleSplit(parsed.wei, royaltyBps, lazyMint, feeBps);
     const eth = (wei: bigint) => t('common.eth', { amount: formatEther(wei) });
     const royaltyPercent = bpsToPercent(royaltyBps);
     return (
@@ -80,7 +84,7 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
             </dd>
           </div>
           <div>
-            <dt>{t('gallery.list.fee', { percent: bpsToPercent(PLATFORM_FEE_BPS) })}</dt>
+            <dt>{t('gallery.list.fee', { percent: bpsToPercent(feeBps) })}</dt>
             <dd>− {eth(split.platformFeeWei)}</dd>
           </div>
           {lazyMint ? (
