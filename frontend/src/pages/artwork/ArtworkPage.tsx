@@ -320,9 +320,9 @@ function HolderControls({ artwork }: { artwork: PublicArtwork }) {
       <h3 id="holder-title">{t('artwork.holder.title')}</h3>
       <div className="market-block">
         {artwork.listing ? (
-          <ActiveListingView artworkId={artwork.id} listing={artwork.listing} royaltyBps={royaltyBps} lazyMint={false} />
+          <ActiveListingView artworkId={artwork.id} listing={artwork.listing} royaltyBps={royaltyBps} lazyMint={false} creatorSells={false} />
         ) : (
-          <ListingForm key={artwork.id} artworkId={artwork.id} royaltyBps={royaltyBps} lazyMint={false} />
+          <ListingForm key={artwork.id} artworkId={artwork.id} royaltyBps={royaltyBps} lazyMint={false} creatorSells={false} />
         )}
       </div>
     </section>

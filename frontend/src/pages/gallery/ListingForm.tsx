@@ -15,6 +15,8 @@ interface Props {
   lazyMint: boolean;
   /** The listing to reprice; absent for a new listing. */
   listing?: ActiveListing;
+  /** The creator keeps the royalty of their own sale; a collector who resells pays it to the creator. */
+  creatorSells?: boolean;
   onDone?: () => void;
 }
 
@@ -22,7 +24,7 @@ interface Props {
  * The price in ETH, converted exactly to wei as it is typed, then a confirm step with the fee and the royalty
  * before anything is sent.
  */
-export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }: Props) {
+export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, creatorSells = true, onDone }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const invalidate = useInvalidateArtwork();
@@ -94,13 +96,13 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
             </div>
           ) : (
             <div>
-              <dt>{t('gallery.list.royaltyNow', { percent: royaltyPercent })}</dt>
-              <dd>{eth(split.royaltyWei)}</dd>
+              <dt>{t(creatorSells ? 'gallery.list.royaltyNow' : 'gallery.list.royaltyToCreator', { percent: royaltyPercent })}</dt>
+              <dd>{creatorSells ? eth(split.royaltyWei) : `− ${eth(split.royaltyWei)}`}</dd>
             </div>
           )}
           <div className="total">
             <dt>{t('gallery.list.proceeds')}</dt>
-            <dd>{eth(split.sellerWei + split.royaltyWei)}</dd>
+            <dd>{eth(creatorSells ? split.sellerWei + split.royaltyWei : split.sellerWei)}</dd>
           </div>
         </dl>
         <p className="hint">{lazyMint ? t('gallery.list.lazyNote') : t('gallery.list.marketNote')}</p>

@@ -116,7 +116,13 @@ function Publication({ artwork, royaltyLocked }: { artwork: Artwork; royaltyLock
 }
 
 /** The seller's active listing: its price, reprice and withdraw. */
-export function ActiveListingView(props: { artworkId: string; listing: NonNullable<MarketArtworkPage['listing']>; royaltyBps: number; lazyMint: boolean }) {
+export function ActiveListingView(props: {
+  artworkId: string;
+  listing: NonNullable<MarketArtworkPage['listing']>;
+  royaltyBps: number;
+  lazyMint: boolean;
+  creatorSells?: boolean;
+}) {
   const { t } = useTranslation();
   const invalidate = useInvalidateArtwork();
   const [repricing, setRepricing] = useState(false);
@@ -138,6 +144,7 @@ export function ActiveListingView(props: { artworkId: string; listing: NonNullab
           royaltyBps={props.royaltyBps}
           lazyMint={props.listing.kind === 'LAZY_MINT'}
           listing={props.listing}
+          creatorSells={props.creatorSells}
           onDone={() => setRepricing(false)}
         />
       ) : (
