@@ -95,7 +95,7 @@ export function useArtworkPage(id: string, awaitOwner: string | null) {
   });
 }
 
-/** The purchase was refused or failed for a reason the stream itself gives. */
+/** The stream cannot be opened (no such purchase, not the caller's): following it again would not help. */
 class StreamOver extends Error {}
 
 /**
