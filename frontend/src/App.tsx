@@ -8,6 +8,7 @@ import NotFound from './pages/NotFound';
 const Studio = lazy(() => import('./pages/studio/StudioPage'));
 const Gallery = lazy(() => import('./pages/gallery/GalleryPage'));
 const Explore = lazy(() => import('./pages/explore/ExplorePage'));
+const Artwork = lazy(() => import('./pages/artwork/ArtworkPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function App() {
             <Route path="/studio" element={<Studio />} />
             <Route path="/gallery" element={<Gallery />} />
             <Route path="/explore" element={<Explore />} />
+            <Route path="/artworks/:id" element={<Artwork />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -4,6 +4,8 @@ export interface ClientConfig {
   oidc: { url: string; clientId: string };
   chainId: number | null;
   explorerTxUrl: string | null;
+  /** The platform fee the contracts take of each sale, in basis points. */
+  platformFeeBps: number;
 }
 
 export interface Me {

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatEther } from '../../lib/wei';
-import { useInvalidateArtwork, type ActiveListing } from './api';
-import { PLATFORM_FEE_BPS, parsePrice, saleSplit } from './price';
+import { useClientConfig, useInvalidateArtwork, type ActiveListing } from './api';
+import { parsePrice, saleSplit } from './price';
 import { Refusal, refusedField } from './Refusal';
 import { bpsToPercent } from './royalty';
 
@@ -15,6 +15,8 @@ interface Props {
   lazyMint: boolean;
   /** The listing to reprice; absent for a new listing. */
   listing?: ActiveListing;
+  /** The creator keeps the royalty of their own sale; a collector who resells pays it to the creator. */
+  creatorSells?: boolean;
   onDone?: () => void;
 }
 
@@ -22,7 +24,7 @@ interface Props {
  * The price in ETH, converted exactly to wei as it is typed, then a confirm step with the fee and the royalty
  * before anything is sent.
  */
-export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }: Props) {
+export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, creatorSells = true, onDone }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const invalidate = useInvalidateArtwork();
@@ -32,6 +34,7 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const parsed = parsePrice(text);
+  const feeBps = useClientConfig().data?.platformFeeBps;
 
   const save = useMutation({
     mutationFn: (priceWei: bigint) =>
@@ -63,8 +66,11 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
     setConfirming(true);
   };
 
-  if (confirming && 'wei' in parsed) {
-    const split = saleSplit(parsed.wei, royaltyBps, lazyMint);
+  if (confirming && 'wei' in parsed && feeBps === undefined) {
+    return <p className="loading">{t('common.loading')}</p>;
+  }
+  if (confirming && 'wei' in parsed && feeBps !== undefined) {
+    const split = saleSplit(parsed.wei, royaltyBps, lazyMint, feeBps);
     const eth = (wei: bigint) => t('common.eth', { amount: formatEther(wei) });
     const royaltyPercent = bpsToPercent(royaltyBps);
     return (
@@ -80,7 +86,7 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
             </dd>
           </div>
           <div>
-            <dt>{t('gallery.list.fee', { percent: bpsToPercent(PLATFORM_FEE_BPS) })}</dt>
+            <dt>{t('gallery.list.fee', { percent: bpsToPercent(feeBps) })}</dt>
             <dd>− {eth(split.platformFeeWei)}</dd>
           </div>
           {lazyMint ? (
@@ -90,13 +96,13 @@ export function ListingForm({ artworkId, royaltyBps, lazyMint, listing, onDone }
             </div>
           ) : (
             <div>
-              <dt>{t('gallery.list.royaltyNow', { percent: royaltyPercent })}</dt>
-              <dd>{eth(split.royaltyWei)}</dd>
+              <dt>{t(creatorSells ? 'gallery.list.royaltyNow' : 'gallery.list.royaltyToCreator', { percent: royaltyPercent })}</dt>
+              <dd>{creatorSells ? eth(split.royaltyWei) : `− ${eth(split.royaltyWei)}`}</dd>
             </div>
           )}
           <div className="total">
             <dt>{t('gallery.list.proceeds')}</dt>
-            <dd>{eth(split.sellerWei + split.royaltyWei)}</dd>
+            <dd>{eth(creatorSells ? split.sellerWei + split.royaltyWei : split.sellerWei)}</dd>
           </div>
         </dl>
         <p className="hint">{lazyMint ? t('gallery.list.lazyNote') : t('gallery.list.marketNote')}</p>

@@ -115,7 +115,14 @@ function Publication({ artwork, royaltyLocked }: { artwork: Artwork; royaltyLock
   );
 }
 
-function ActiveListingView(props: { artworkId: string; listing: NonNullable<MarketArtworkPage['listing']>; royaltyBps: number; lazyMint: boolean }) {
+/** The seller's active listing: its price, reprice and withdraw. */
+export function ActiveListingView(props: {
+  artworkId: string;
+  listing: NonNullable<MarketArtworkPage['listing']>;
+  royaltyBps: number;
+  lazyMint: boolean;
+  creatorSells?: boolean;
+}) {
   const { t } = useTranslation();
   const invalidate = useInvalidateArtwork();
   const [repricing, setRepricing] = useState(false);
@@ -137,6 +144,7 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
           royaltyBps={props.royaltyBps}
           lazyMint={props.listing.kind === 'LAZY_MINT'}
           listing={props.listing}
+          creatorSells={props.creatorSells}
           onDone={() => setRepricing(false)}
         />
       ) : (
@@ -157,11 +165,13 @@ function ActiveListingView(props: { artworkId: string; listing: NonNullable<Mark
 function MintAction({ artwork, royaltyBps, onMint }: { artwork: Artwork; royaltyBps: number; onMint: (mint: MintView) => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [to, setTo] = useState('custodial');
   const wallet = useWallet(confirming);
+  const linked = wallet.data?.linkedAddresses ?? [];
   const heading = useRef<HTMLHeadingElement>(null);
   const invalidate = useInvalidateArtwork();
   const mint = useMutation({
-    mutationFn: () => api<MintView>(`/api/artworks/${encodeURIComponent(artwork.id)}/mint`, { method: 'POST', body: { to: 'custodial' } }),
+    mutationFn: () => api<MintView>(`/api/artworks/${encodeURIComponent(artwork.id)}/mint`, { method: 'POST', body: { to } }),
     onSuccess: (sent) => {
       onMint(sent);
       return invalidate(artwork.id);
@@ -185,11 +195,26 @@ function MintAction({ artwork, royaltyBps, onMint }: { artwork: Artwork; royalty
             <div>
               <dt>{t('gallery.mint.to')}</dt>
               <dd>
-                {t('gallery.funds.wallet')}
-                {wallet.data && (
+                {linked.length > 0 ? (
+                  <select aria-label={t('gallery.mint.to')} value={to} onChange={(event) => setTo(event.target.value)}>
+                    <option value="custodial">
+                      {t('gallery.funds.wallet')} {wallet.data?.address}
+                    </option>
+                    {linked.map((address) => (
+                      <option key={address} value={address}>
+                        {address}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
                   <>
-                    <br />
-                    <code>{wallet.data.address}</code>
+                    {t('gallery.funds.wallet')}
+                    {wallet.data && (
+                      <>
+                        <br />
+                        <code>{wallet.data.address}</code>
+                      </>
+                    )}
                   </>
                 )}
               </dd>

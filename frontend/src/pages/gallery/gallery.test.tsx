@@ -9,6 +9,9 @@ import { ListingForm } from './ListingForm';
 import { SearchBox } from './SearchBox';
 import { VerifyPanel } from './VerifyPanel';
 import { withGalleryQuery } from './query';
+import { galleryKeys } from './api';
+
+const CONFIG = { oidc: { url: 'http://kc/realms/artmint', clientId: 'artmint-web' }, chainId: 31337, explorerTxUrl: null, platformFeeBps: 250 };
 
 function json(status: number, body: unknown, type = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -16,6 +19,8 @@ function json(status: number, body: unknown, type = 'application/json') {
 
 function wrap(children: ReactNode, url = '/gallery') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  // GET /api/config as the service answers it: the platform fee comes from there
+  client.setQueryData(galleryKeys.config, CONFIG);
   return (
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
@@ -99,7 +104,7 @@ describe('listing form', () => {
     fetchMock.mockImplementation((path: string) =>
       Promise.resolve(
         path === '/api/config'
-          ? json(200, { oidc: { url: 'http://kc/realms/artmint', clientId: 'artmint-web' }, chainId: 31337, explorerTxUrl: null })
+          ? json(200, CONFIG)
           : json(
               402,
               {

@@ -26,16 +26,16 @@ describe('listing price', () => {
 
 describe('sale split', () => {
   it('takes the 2.5 % platform fee, rounded down, and pays the rest to the creator of a lazy mint', () => {
-    expect(saleSplit(10n ** 16n, 500, true)).toEqual({
+    expect(saleSplit(10n ** 16n, 500, true, 250)).toEqual({
       platformFeeWei: 250_000_000_000_000n,
       royaltyWei: 0n,
       sellerWei: 9_750_000_000_000_000n,
     });
-    expect(saleSplit(39n, 0, true)).toEqual({ platformFeeWei: 0n, royaltyWei: 0n, sellerWei: 39n });
+    expect(saleSplit(39n, 0, true, 250)).toEqual({ platformFeeWei: 0n, royaltyWei: 0n, sellerWei: 39n });
   });
 
   it('pays the royalty too on a market sale', () => {
-    expect(saleSplit(10n ** 18n, 500, false)).toEqual({
+    expect(saleSplit(10n ** 18n, 500, false, 250)).toEqual({
       platformFeeWei: 25_000_000_000_000_000n,
       royaltyWei: 50_000_000_000_000_000n,
       sellerWei: 925_000_000_000_000_000n,

@@ -2,11 +2,6 @@ import { parseEther } from '../../lib/wei';
 
 /** ArtMarket keeps prices in a uint96: the highest listing price is 2^96 - 1 wei. */
 export const MAX_PRICE_WEI = 2n ** 96n - 1n;
-/**
- * The platform fee in basis points: ArtMint's deployed `artmint.chain.contracts.fee-bps`, which the API does
- * not publish.
- */
-export const PLATFORM_FEE_BPS = 250;
 const BPS = 10_000n;
 
 export type PriceError = 'required' | 'format' | 'decimals' | 'zero' | 'max';
@@ -34,10 +29,10 @@ export interface SaleSplit {
 }
 
 /**
- * A lazy-mint sale pays the platform fee and the rest to the creator (ArtMint721.redeem); a market sale also pays
- * the ERC-2981 royalty to the creator (ArtMarket.buy).
+ * A lazy-mint sale pays the platform fee (`platformFeeBps` of GET /api/config) and the rest to the creator
+ * (ArtMint721.redeem); a market sale also pays the ERC-2981 royalty to the creator (ArtMarket.buy).
  */
-export function saleSplit(priceWei: bigint, royaltyBps: number, lazyMint: boolean, feeBps = PLATFORM_FEE_BPS): SaleSplit {
+export function saleSplit(priceWei: bigint, royaltyBps: number, lazyMint: boolean, feeBps: number): SaleSplit {
   const platformFeeWei = (priceWei * BigInt(feeBps)) / BPS;
   const royaltyWei = lazyMint ? 0n : (priceWei * BigInt(royaltyBps)) / BPS;
   return { platformFeeWei, royaltyWei, sellerWei: priceWei - platformFeeWei - royaltyWei };

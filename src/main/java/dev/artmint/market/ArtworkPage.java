@@ -20,8 +20,11 @@ public record ArtworkPage(UUID id, String title, String description, String lice
     public record Provenance(ProvenanceRecord record, String canonicalJson, String hash) {
     }
 
-    /** The listing a buyer can buy now. */
-    public record ActiveListing(UUID id, String priceWei, String kind) {
+    /**
+     * The listing a buyer can buy now, and the gas a purchase of it reserves on top of the price (at the current fee
+     * quote; null while the chain node cannot be asked): the buyer's balance must cover both.
+     */
+    public record ActiveListing(UUID id, String priceWei, String kind, String gasReserveWei) {
     }
 
     /**
@@ -34,9 +37,10 @@ public record ArtworkPage(UUID id, String title, String description, String lice
 
     /**
      * One event in the artwork's life. Platform events name their actor; chain events (mints and transfers,
-     * made on the platform or not) carry their addresses, transaction and block.
+     * made on the platform or not) carry their addresses, transaction and block. A sale also says what of its price
+     * went to the creator as royalty and to the platform as its fee.
      */
     public record HistoryEntry(String kind, Instant at, String actor, String from, String to, String priceWei,
-                               String txHash, Long blockNumber) {
+                               String royaltyWei, String feeWei, String txHash, Long blockNumber) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.artmint.market;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import jakarta.persistence.PersistenceException;
 import javax.sql.DataSource;
 
 import dev.artmint.chain.ChainException;
+import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.Contracts;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.Artworks;
@@ -60,12 +62,13 @@ public class ArtworkPages {
     // activity in the order it was recorded, then the chain's changes in block order
     private static final String HISTORY = """
             select 0 as source, a.kind, u.handle, a.from_address, a.to_address, a.price_wei, a.tx_hash,
-                   null::bigint as block, a.created_at, a.id as first, 0::bigint as second
+                   null::bigint as block, a.created_at, a.id as first, 0::bigint as second, s.royalty_wei, s.fee_wei
             from artwork_activity a left join app_user u on u.id = a.actor_id
+            left join sale s on a.kind = 'SOLD' and s.artwork_id = a.artwork_id and s.tx_hash = a.tx_hash
             where a.artwork_id = ?
             union all
             select 1, null, null, o.from_address, o.to_address, null, o.tx_hash, o.block_number, o.indexed_at,
-                   o.block_number, o.log_index
+                   o.block_number, o.log_index, null, null
             from ownership_change o
             where o.token_id = ?
             order by source, first, second""";
@@ -73,11 +76,16 @@ public class ArtworkPages {
     private final DataSource dataSource;
     private final Contracts contracts;
     private final Cache cache;
+    private final ChainNode node;
+    private final MarketConfig config;
 
-    ArtworkPages(DataSource dataSource, Contracts contracts, @CacheName(CACHE) Cache cache) {
+    ArtworkPages(DataSource dataSource, Contracts contracts, @CacheName(CACHE) Cache cache, ChainNode node,
+            MarketConfig config) {
         this.dataSource = dataSource;
         this.contracts = contracts;
         this.cache = cache;
+        this.node = node;
+        this.config = config;
     }
 
     /** The page of a published, visible artwork as anyone sees it, from memory when it was read moments ago. */
@@ -109,7 +117,7 @@ public class ArtworkPages {
                 String creatorHandle = row.getString(16);
                 UUID listingId = row.getObject(18, UUID.class);
                 ArtworkPage.ActiveListing listing = listingId == null ? null : new ArtworkPage.ActiveListing(listingId,
-                        row.getBigDecimal(19).toBigInteger().toString(), row.getString(20));
+                        row.getBigDecimal(19).toBigInteger().toString(), row.getString(20), purchaseGasReserve());
                 Instant createdAt = instant(row, 11);
                 String owner = row.getString(21);
                 String ownerHandle = row.getString(22);
@@ -148,7 +156,7 @@ public class ArtworkPages {
                             ? (ZERO_ADDRESS.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
                             : row.getString(2);
                     (chain ? changes : activity).add(new ArtworkPage.HistoryEntry(kind, instant(row, 9), row.getString(3),
-                            from, row.getString(5), price == null ? null : price.toBigInteger().toString(),
+                            from, row.getString(5), wei(price), wei(row.getBigDecimal(12)), wei(row.getBigDecimal(13)),
                             row.getString(7), chain ? row.getLong(8) : null));
                 }
             }
@@ -157,7 +165,7 @@ public class ArtworkPages {
         changes.forEach(change -> chainTxs.add(change.txHash()));
         Map<String, String> actors = new HashMap<>();
         history.add(new ArtworkPage.HistoryEntry(Activity.Kind.GENERATED.name(), createdAt, creatorHandle, null, null,
-                null, null, null));
+                null, null, null, null, null));
         for (ArtworkPage.HistoryEntry entry : activity) {
             if (isChainKind(entry.kind()) && entry.txHash() != null && chainTxs.contains(entry.txHash())) {
                 if (entry.actor() != null) {
@@ -169,7 +177,7 @@ public class ArtworkPages {
         }
         for (ArtworkPage.HistoryEntry change : changes) {
             history.add(new ArtworkPage.HistoryEntry(change.kind(), change.at(), actors.get(change.txHash()),
-                    change.from(), change.to(), null, change.txHash(), change.blockNumber()));
+                    change.from(), change.to(), null, null, null, change.txHash(), change.blockNumber()));
         }
         // a stable sort keeps changes indexed together in block order
         history.sort(Comparator.comparing(ArtworkPage.HistoryEntry::at));
@@ -180,6 +188,19 @@ public class ArtworkPages {
                 .map(ArtworkPage.HistoryEntry::txHash).reduce((first, last) -> last).orElse(null);
         return new ArtworkPage.OnChain(owner != null, collection(), tokenId.toBigInteger().toString(), owner, ownerHandle,
                 mintTx, lastTransferTx);
+    }
+
+    /** The most a purchase's gas may cost at the current fee quote, as the buyer's balance is checked; null while the node is away. */
+    private String purchaseGasReserve() {
+        try {
+            return node.gasCost(BigInteger.valueOf(config.purchaseGasLimit())).toString();
+        } catch (ChainException e) {
+            return null;
+        }
+    }
+
+    private static String wei(BigDecimal amount) {
+        return amount == null ? null : amount.toBigInteger().toString();
     }
 
     /** The collection's address; a page still shows while the chain node cannot be asked for it. */

@@ -153,8 +153,13 @@ class MarketJourneyTest {
                 "the direct transfer " + away.getTransactionHash() + " in " + history);
         assertTrue(history.stream().anyMatch(entry -> back.getTransactionHash().equals(entry.get("txHash"))),
                 "the transfer back " + back.getTransactionHash() + " in " + history);
+        // each sale says what went to the creator and to the platform, as the chain paid it
         assertTrue(history.stream().anyMatch(entry -> "SOLD".equals(entry.get("kind"))
-                && RESALE_PRICE.toString().equals(entry.get("priceWei"))), history.toString());
+                && RESALE_PRICE.toString().equals(entry.get("priceWei"))
+                && secondary.royaltyWei.toString().equals(entry.get("royaltyWei"))
+                && secondary.feeWei.toString().equals(entry.get("feeWei"))), history.toString());
+        assertTrue(history.stream().anyMatch(entry -> "SOLD".equals(entry.get("kind")) && "0".equals(entry.get("royaltyWei"))),
+                "the primary sale pays no royalty: " + history);
     }
 
     private static JsonPath anonymousListing(String listingId) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.artmint.chain.ChainConfig;
 import dev.artmint.chain.ChainException;
 import dev.artmint.chain.ChainNode;
 
@@ -23,19 +24,21 @@ public class ClientConfigResource {
     private final ClientConfig.Oidc oidc;
     private final ChainNode chain;
     private final WebConfig config;
+    private final int platformFeeBps;
 
     ClientConfigResource(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer,
                          @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
-                         ChainNode chain, WebConfig config) {
+                         ChainNode chain, WebConfig config, ChainConfig chainConfig) {
         this.oidc = new ClientConfig.Oidc(issuer, clientId);
         this.chain = chain;
         this.config = config;
+        this.platformFeeBps = chainConfig.contracts().feeBps();
     }
 
     @GET
-    @Operation(summary = "What the web app needs to start: the OIDC issuer and client id, the chain id")
+    @Operation(summary = "What the web app needs to start: the OIDC issuer and client id, the chain id, the platform fee")
     public ClientConfig get() {
-        return new ClientConfig(oidc, chainId(), config.explorerTxUrl().orElse(null));
+        return new ClientConfig(oidc, chainId(), config.explorerTxUrl().orElse(null), platformFeeBps);
     }
 
     private Long chainId() {

@@ -21,11 +21,12 @@ class ClientConfigTest {
         String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         given().get("/api/config")
                 .then().statusCode(200).contentType("application/json")
-                .body("$", aMapWithSize(3))
+                .body("$", aMapWithSize(4))
                 .body("oidc", aMapWithSize(2))
                 .body("oidc.url", equalTo(issuer))
                 .body("oidc.clientId", equalTo("artmint-web"))
                 .body("chainId", equalTo(31337))
-                .body("explorerTxUrl", nullValue());
+                .body("explorerTxUrl", nullValue())
+                .body("platformFeeBps", equalTo(250));
     }
 }
