@@ -7,6 +7,9 @@ import NotFound from './pages/NotFound';
 
 const Studio = lazy(() => import('./pages/studio/StudioPage'));
 const Gallery = lazy(() => import('./pages/gallery/GalleryPage'));
+const Creator = lazy(() => import('./pages/creator/CreatorPage'));
+const WalletPage = lazy(() => import('./pages/wallet/WalletPage'));
+const Admin = lazy(() => import('./pages/admin/AdminPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -22,6 +25,9 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/studio" element={<Studio />} />
             <Route path="/gallery" element={<Gallery />} />
+            <Route path="/creators/:handle" element={<Creator />} />
+            <Route path="/wallet" element={<WalletPage />} />
+            <Route path="/admin" element={<Admin />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

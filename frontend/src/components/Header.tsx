@@ -23,6 +23,8 @@ export function Header() {
         </NavLink>
         <NavLink to="/studio">{t('nav.studio')}</NavLink>
         {authenticated && <NavLink to="/gallery">{t('nav.gallery')}</NavLink>}
+        {authenticated && <NavLink to="/wallet">{t('nav.wallet')}</NavLink>}
+        {authenticated && hasRole('admin') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
       </nav>
       <div className="header-tools">
         {authenticated && hasRole('creator') && credits.data && (
@@ -42,9 +44,13 @@ export function Header() {
         </label>
         {authenticated ? (
           <>
-            <span className="user" data-testid="user">
-              {me.data?.displayName ?? me.data?.handle ?? ''}
-            </span>
+            {me.data ? (
+              <Link className="user" data-testid="user" to={`/creators/${encodeURIComponent(me.data.handle)}`}>
+                {me.data.displayName}
+              </Link>
+            ) : (
+              <span className="user" data-testid="user" />
+            )}
             <button type="button" onClick={signOut}>
               {t('header.signOut')}
             </button>
