@@ -169,10 +169,12 @@ test.describe('people', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'Sent.' })).toBeVisible();
     await expect(tokens.getByRole('link', { name: work.title })).toHaveCount(0, { timeout: 60_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'wallet');
     await useLanguage(page, 'zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '钱包' })).toBeVisible();
     await axe(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'wallet');
 
     await page.goto('/creators/ada?tab=activity');

@@ -11,7 +11,7 @@ import type { Me } from '../../api/types';
 import { ArtworkTile } from '../../components/ArtworkTile';
 import { ListingCard } from '../../components/ListingCard';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { formatEther } from '../../lib/wei';
 import NotFound from '../NotFound';
@@ -43,7 +43,7 @@ export default function CreatorPage() {
       <header className="creator-head">
         <h1>{first.displayName}</h1>
         <p className="creator-handle">@{first.handle}</p>
-        <p className="creator-joined">{t('creator.joined', { date: formatDateTime(first.joinedAt) })}</p>
+        <p className="creator-joined">{t('creator.joined', { date: formatDate(first.joinedAt) })}</p>
         <dl className="creator-counts">
           <div>
             <dt>{t('creator.counts.published')}</dt>
