@@ -83,7 +83,7 @@ test.describe('people', () => {
     await page.goto('/creators/ada');
     const bio = `I draw lighthouses, ${Date.now()}.`;
     await page.getByRole('button', { name: 'Edit bio' }).click();
-    await page.getByLabel('Bio', { exact: true }).fill(bio);
+    await page.getByRole('textbox', { name: 'Bio', exact: true }).fill(bio);
     await page.getByRole('button', { name: 'Save bio' }).click();
     await expect(page.getByTestId('bio')).toHaveText(bio);
     await page.reload();
