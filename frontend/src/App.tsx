@@ -9,6 +9,9 @@ const Studio = lazy(() => import('./pages/studio/StudioPage'));
 const Gallery = lazy(() => import('./pages/gallery/GalleryPage'));
 const Explore = lazy(() => import('./pages/explore/ExplorePage'));
 const Artwork = lazy(() => import('./pages/artwork/ArtworkPage'));
+const Creator = lazy(() => import('./pages/creator/CreatorPage'));
+const WalletPage = lazy(() => import('./pages/wallet/WalletPage'));
+const Admin = lazy(() => import('./pages/admin/AdminPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -26,6 +29,9 @@ export function App() {
             <Route path="/gallery" element={<Gallery />} />
             <Route path="/explore" element={<Explore />} />
             <Route path="/artworks/:id" element={<Artwork />} />
+            <Route path="/creators/:handle" element={<Creator />} />
+            <Route path="/wallet" element={<WalletPage />} />
+            <Route path="/admin" element={<Admin />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

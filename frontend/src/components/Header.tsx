@@ -21,6 +21,8 @@ export function Header() {
         <NavLink to="/explore">{t('nav.explore')}</NavLink>
         <NavLink to="/studio">{t('nav.studio')}</NavLink>
         {authenticated && <NavLink to="/gallery">{t('nav.gallery')}</NavLink>}
+        {authenticated && <NavLink to="/wallet">{t('nav.wallet')}</NavLink>}
+        {authenticated && hasRole('admin') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
       </nav>
       <div className="header-tools">
         {authenticated && hasRole('creator') && credits.data && (
@@ -40,9 +42,13 @@ export function Header() {
         </label>
         {authenticated ? (
           <>
-            <span className="user" data-testid="user">
-              {me.data?.displayName ?? me.data?.handle ?? ''}
-            </span>
+            {me.data ? (
+              <Link className="user" data-testid="user" to={`/creators/${encodeURIComponent(me.data.handle)}`}>
+                {me.data.displayName}
+              </Link>
+            ) : (
+              <span className="user" data-testid="user" />
+            )}
             <button type="button" onClick={signOut}>
               {t('header.signOut')}
             </button>

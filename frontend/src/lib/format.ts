@@ -26,3 +26,7 @@ export function formatDuration(seconds: number): string {
     new Intl.NumberFormat(i18n.language, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(rest, 'second')}` : unit(rest, 'second');
 }
+
+export function formatDate(iso: string | Date): string {
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(typeof iso === 'string' ? new Date(iso) : iso);
+}

@@ -21,10 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CreatorResource {
 
     private final CreatorProfiles profiles;
+    private final CreatorFeeds feeds;
     private final MarketConfig config;
 
-    CreatorResource(CreatorProfiles profiles, MarketConfig config) {
+    CreatorResource(CreatorProfiles profiles, CreatorFeeds feeds, MarketConfig config) {
         this.profiles = profiles;
+        this.feeds = feeds;
         this.config = config;
     }
 
@@ -35,5 +37,25 @@ public class CreatorResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         int size = BrowseQuery.limit(limit, config.pageSize());
         return profiles.profile(handle, CreatorProfiles.cursor(cursor), size).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("collected")
+    @Operation(summary = "The tokens the creator's custodial wallet holds now, most recently acquired first; hidden and unpublished artworks left out")
+    public CreatorFeedPage<CreatorFeedPage.Collected> collected(@PathParam("handle") String handle,
+            @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        int size = BrowseQuery.limit(limit, config.pageSize());
+        return feeds.collected(handle, CreatorFeeds.collectedCursor(cursor), size).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("activity")
+    @Operation(summary = "The creator's activity and their works' (sales, listings, mints, transfers on the chain), newest first")
+    public CreatorFeedPage<CreatorFeedPage.Event> activity(@PathParam("handle") String handle,
+            @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        int size = BrowseQuery.limit(limit, config.pageSize());
+        return feeds.activity(handle, CreatorFeeds.activityCursor(cursor), size).orElseThrow(NotFoundException::new);
     }
 }

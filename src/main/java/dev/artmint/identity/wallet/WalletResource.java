@@ -1,6 +1,7 @@
 package dev.artmint.identity.wallet;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -30,6 +31,8 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "wallet")
 public class WalletResource {
 
+    private static final int RECENT_TRANSACTIONS = 20;
+
     private final CurrentUser currentUser;
     private final Wallets wallets;
     private final SiweLinks links;
@@ -46,6 +49,13 @@ public class WalletResource {
     @Operation(summary = "The caller's custodial wallet (created on first use): address, balance, tokens, linked addresses")
     public WalletView wallet() {
         return wallets.view(currentUser.id());
+    }
+
+    @GET
+    @Path("/transactions")
+    @Operation(summary = "The custodial wallet's most recent transactions, sent or received through the platform, newest first")
+    public List<TransactionView> transactions() {
+        return wallets.recentTransactions(currentUser.id(), RECENT_TRANSACTIONS).stream().map(TransactionView::of).toList();
     }
 
     @POST

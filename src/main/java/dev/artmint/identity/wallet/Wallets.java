@@ -79,6 +79,15 @@ public class Wallets {
         return new WalletView(wallet.address, node.balance(wallet.address).toString(), tokens, linked);
     }
 
+    /** The transactions the outbox sent from or to the user's custodial wallet, newest first, pending ones included. */
+    @SuppressWarnings("unchecked")
+    public List<ChainTransaction> recentTransactions(UUID userId, int limit) {
+        String address = custodial(userId).address;
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select * from chain_tx where signer = ?1 or lower(to_address) = ?1 order by created_at desc, id desc limit ?2",
+                ChainTransaction.class).setParameter(1, address).setParameter(2, limit).getResultList());
+    }
+
     /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
     public ChainTransaction withdraw(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         if (!isLinked(userId, to)) {
