@@ -5,7 +5,7 @@ import { axe, expect, shot, signIn, test, tokenFor, useLanguage, users } from '.
 /**
  * The artwork page on the real platform: ada publishes and lists from it; bo, short of ether, sees the shortfall,
  * funds his wallet, buys through the confirm dialog and watches the purchase settle; he relists it higher and ada
- * buys it back, with the royalty in the activity; likes; an admin hides an artwork from everyone else.
+ * buys it back, with the royalty in the activity; likes; an admin hides an artwork from everyone else, with the reason admins see.
  */
 const ETH = 10n ** 18n;
 const CENT = ETH / 100n;
@@ -244,13 +244,17 @@ test.describe('artwork page', () => {
     const page = await openAs(browser, users.admin);
     const controls = page.getByTestId('admin-controls');
     await expect(controls.getByTestId('admin-visibility')).toHaveText('Visible to everyone.');
+    await expect(controls.getByRole('button', { name: 'Hide from everyone' })).toBeDisabled();
+    await controls.getByLabel('Reason').fill('copies another artist\'s signed work');
     await controls.getByRole('button', { name: 'Hide from everyone' }).click();
     await expect(controls.getByTestId('admin-visibility')).toHaveText('Hidden: only admins see this artwork.');
+    await expect(controls.getByTestId('admin-reason')).toHaveText("Reason: copies another artist's signed work");
     await expect.poll(listed, { timeout: 20_000 }).toBe(false);
     expect((await request.get(`/api/market/artworks/${hideId}`, { headers: bearer(bo) })).status()).toBe(404);
     await axe(page);
     await controls.getByRole('button', { name: 'Show again' }).click();
     await expect(controls.getByTestId('admin-visibility')).toHaveText('Visible to everyone.');
+    await expect(controls.getByTestId('admin-reason')).toHaveCount(0);
     await expect.poll(listed, { timeout: 20_000 }).toBe(true);
     await page.context().close();
   });

@@ -99,6 +99,8 @@ export interface Artwork {
   provenanceHash: string;
   published: boolean;
   hidden: boolean;
+  /** why an admin hid it; only admins see a hidden artwork, so only they get it */
+  hiddenReason?: string | null;
   createdAt: string;
   image: string;
   thumbnail: string;

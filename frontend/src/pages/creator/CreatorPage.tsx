@@ -175,7 +175,7 @@ function Created({ profile }: { profile: ReturnType<typeof useProfile> }) {
                 creator,
                 model: '',
                 priceWei: work.priceWei,
-                minted: false,
+                minted: work.minted,
                 likes: work.likes,
                 thumbnail: work.thumbnail,
                 image: work.thumbnail,
@@ -185,7 +185,10 @@ function Created({ profile }: { profile: ReturnType<typeof useProfile> }) {
           ) : (
             <ArtworkTile key={work.artworkId} artworkId={work.artworkId} title={work.title} thumbnail={work.thumbnail}>
               <span className="hint">{t('creator.notForSale')}</span>
-              <span aria-label={t('home.likes', { count: work.likes })}>♥ {formatNumber(work.likes)}</span>
+              <span className="card-facts">
+                <span aria-label={t('home.likes', { count: work.likes })}>♥ {formatNumber(work.likes)}</span>
+                {work.minted && <span className="badge">{t('home.minted')}</span>}
+              </span>
             </ArtworkTile>
           ),
         )}

@@ -10,6 +10,7 @@ export interface CreatorWork {
   likes: number;
   priceWei: string | null;
   publishedAt: string;
+  minted: boolean;
 }
 
 export interface CreatorProfile {

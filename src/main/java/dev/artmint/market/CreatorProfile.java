@@ -12,7 +12,11 @@ public record CreatorProfile(String handle, String displayName, String bio, Inst
     public record Counts(long published, long sold) {
     }
 
-    /** One work; {@code priceWei} is the active listing's price, null when it is not for sale. */
-    public record Work(UUID artworkId, String title, String thumbnail, int likes, String priceWei, Instant publishedAt) {
+    /**
+     * One work; {@code priceWei} is the active listing's price, null when it is not for sale, and {@code minted}
+     * whether the chain shows its token.
+     */
+    public record Work(UUID artworkId, String title, String thumbnail, int likes, String priceWei, Instant publishedAt,
+                       boolean minted) {
     }
 }

@@ -57,8 +57,9 @@ public class CreatorProfiles {
     @SuppressWarnings("unchecked")
     private List<CreatorProfile.Work> works(UUID userId, KeysetCursor after, int rows) {
         var query = entityManager.createNativeQuery("""
-                select a.id, a.title, a.like_count, l.price_wei, a.published_at from artwork a
+                select a.id, a.title, a.like_count, l.price_wei, a.published_at, t.token_id is not null from artwork a
                 left join listing l on l.artwork_id = a.id and l.status = 'ACTIVE'
+                left join token_owner t on t.token_id = a.token_id
                 where a.creator_id = ?1 and a.published and not a.hidden"""
                 + (after == null ? "" : " and (a.published_at, a.id) < (?3, ?4)")
                 + " order by a.published_at desc, a.id desc limit ?2")
@@ -71,7 +72,8 @@ public class CreatorProfiles {
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             UUID id = (UUID) row[0];
             works.add(new CreatorProfile.Work(id, (String) row[1], ListingCard.thumbnailUrl(id), ((Number) row[2]).intValue(),
-                    row[3] == null ? null : ((BigDecimal) row[3]).toBigInteger().toString(), instant(row[4])));
+                    row[3] == null ? null : ((BigDecimal) row[3]).toBigInteger().toString(), instant(row[4]),
+                    (Boolean) row[5]));
         }
         return works;
     }

@@ -67,6 +67,10 @@ public class Artwork extends PanacheEntityBase {
 
     public boolean hidden;
 
+    // why an admin hid it; null while it is visible
+    @Column(name = "hidden_reason")
+    public String hiddenReason;
+
     // set by the creator when publishing; null before the first publication
     @Column(length = 120)
     public String title;

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.artmint.diffusion.InvalidRequestException;
 import dev.artmint.identity.Roles;
 
 /** Admins hide artworks from everyone else, or show them again. */
@@ -32,13 +34,17 @@ public class ArtworkModerationResource {
         this.artworks = artworks;
     }
 
-    /** Whether an artwork is hidden from everyone but admins. */
-    public record Visibility(@NotNull Boolean hidden) {
+    /** Whether an artwork is hidden from everyone but admins, and why (required to hide it). */
+    public record Visibility(@NotNull Boolean hidden, @Size(max = 500) String reason) {
     }
 
     @PUT
-    @Operation(summary = "Hide an artwork from everyone but admins, or show it again")
+    @Operation(summary = "Hide an artwork from everyone but admins, with the reason admins see, or show it again")
     public ArtworkView setHidden(@PathParam("id") UUID id, @Valid @NotNull Visibility visibility) {
-        return artworks.setHidden(id, visibility.hidden()).map(artworks::view).orElseThrow(NotFoundException::new);
+        if (visibility.hidden() && (visibility.reason() == null || visibility.reason().isBlank())) {
+            throw new InvalidRequestException("reason", "is required to hide an artwork: say why, for the other admins");
+        }
+        return artworks.setHidden(id, visibility.hidden(), visibility.reason()).map(artworks::view)
+                .orElseThrow(NotFoundException::new);
     }
 }

@@ -13,6 +13,7 @@ public record ArtworkView(UUID id, UUID jobId, int imageIndex, UUID creatorId, U
                           String modelSha256, long seed, String prompt, String negativePrompt, int steps,
                           double guidance, String scheduler, int width, int height, String imageSha256,
                           String provenanceHash, String tokenId, boolean minted, boolean published, boolean hidden,
+                          String hiddenReason,
                           String title, String description, Licence licence, Integer royaltyBps, Instant createdAt,
                           String image, String thumbnail) {
 
@@ -23,7 +24,7 @@ public record ArtworkView(UUID id, UUID jobId, int imageIndex, UUID creatorId, U
                 artwork.model, recipe.modelSha256(), artwork.seed, recipe.prompt(), recipe.negativePrompt(),
                 recipe.steps(), recipe.guidance(), recipe.scheduler(), artwork.width, artwork.height,
                 artwork.imageSha256, artwork.provenanceHash, artwork.tokenId.toString(), minted, artwork.published,
-                artwork.hidden, artwork.title, artwork.description, artwork.licence, artwork.royaltyBps,
+                artwork.hidden, artwork.hiddenReason, artwork.title, artwork.description, artwork.licence, artwork.royaltyBps,
                 artwork.createdAt, base + "/image", base + "/thumbnail");
     }
 }

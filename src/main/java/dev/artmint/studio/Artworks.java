@@ -107,10 +107,12 @@ public class Artworks {
         return made.size() <= skip ? List.of() : views(made.subList(skip, made.size()));
     }
 
+    /** Hides an artwork with the admin's reason, or shows it again (the reason goes with it). */
     @Transactional
-    public Optional<Artwork> setHidden(UUID id, boolean hidden) {
+    public Optional<Artwork> setHidden(UUID id, boolean hidden, String reason) {
         return Artwork.<Artwork>findByIdOptional(id).map(artwork -> {
             artwork.hidden = hidden;
+            artwork.hiddenReason = hidden ? reason.strip() : null;
             return artwork;
         });
     }

@@ -46,6 +46,11 @@ class CreatorProfileTest {
         BrowseFixtures.artwork(creator.id, BrowseFixtures.Work.published("Hidden", "h", base).asHidden());
         Listing listing = BrowseFixtures.listing(works.get(2), new BigInteger("42000"), base);
         sold(works.get(0), creator);
+        Artwork minted = works.get(3);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "insert into token_owner (token_id, owner, block_number) values (?1, ?2, 1)")
+                .setParameter(1, new java.math.BigDecimal(minted.tokenId)).setParameter(2, "0x" + "cd".repeat(20))
+                .executeUpdate());
 
         List<String> expected = works.stream()
                 .sorted((a, b) -> a.publishedAt.equals(b.publishedAt)
@@ -73,6 +78,12 @@ class CreatorProfileTest {
                 assertEquals(2, page.getInt(listed + ".likes"));
                 assertEquals("Work 2", page.getString(listed + ".title"));
                 assertEquals("/api/artworks/" + works.get(2).id + "/thumbnail", page.getString(listed + ".thumbnail"));
+            }
+            for (Artwork work : works) {
+                String found = "works.find { it.artworkId == '" + work.id + "' }";
+                if (page.get(found) != null) {
+                    assertEquals(work == minted, page.getBoolean(found + ".minted"), work.title);
+                }
             }
             cursor = page.getString("nextCursor");
             pages++;

@@ -148,7 +148,7 @@ class PublishingTest {
     }
 
     private static void hide(String artwork, boolean hidden) {
-        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body(Map.of("hidden", hidden))
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body(hidden ? Map.of("hidden", true, "reason", "a test of moderation") : Map.of("hidden", false))
                 .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200);
     }
 }

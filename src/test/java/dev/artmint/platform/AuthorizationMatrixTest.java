@@ -116,6 +116,7 @@ class AuthorizationMatrixTest {
         rows.add(row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
         rows.add(row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
         rows.add(row("GET", "/api/me/wallet", NO_BODY, 401, 200, 200, 200));
+        rows.add(row("GET", "/api/me/wallet/transactions", NO_BODY, 401, 200, 200, 200));
         rows.add(row("POST", "/api/me/wallet/siwe-nonce", NO_BODY, 401, 200, 200, 200));
         rows.add(row("POST", "/api/me/wallet/links",
                 json("{\"message\":\"not a SIWE message\",\"signature\":\"0x00\"}"), 401, 400, 400, 400));
@@ -143,6 +144,9 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET", "/api/market/artworks/{id}", () -> "/api/market/artworks/" + publishedArtwork(), NO_BODY,
                 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/creators/{handle}", () -> "/api/creators/ada", NO_BODY, 200, 200, 200, 200));
+        for (String tab : List.of("/collected", "/activity")) {
+            rows.add(new Row("GET", "/api/creators/{handle}" + tab, () -> "/api/creators/ada" + tab, NO_BODY, 200, 200, 200, 200));
+        }
         for (String part : List.of("/image", "/thumbnail")) {
             rows.add(new Row("GET", "/api/artworks/{id}" + part, () -> "/api/artworks/" + publishedArtwork() + part,
                     NO_BODY, 200, 200, 200, 200));

@@ -166,12 +166,26 @@ class GenerationFlowTest {
         given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body("{\"hidden\":true}")
                 .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(403);
         given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("{\"hidden\":true}")
-                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200).body("hidden", equalTo(true));
+                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
+        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(200)
+                .body("hidden", equalTo(false));
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON)
+                .body(Map.of("hidden", true, "reason", "  a real person's likeness  "))
+                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200).body("hidden", equalTo(true))
+                .body("hiddenReason", equalTo("a real person's likeness"));
+        given().header("Authorization", Tokens.bearer("admin")).get("/api/artworks/" + artwork).then().statusCode(200)
+                .body("hiddenReason", equalTo("a real person's likeness"));
         given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(404);
         given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork + "/image").then().statusCode(404);
         given().header("Authorization", Tokens.bearer("admin")).get("/api/artworks/" + artwork + "/image").then().statusCode(200);
         given().header("Authorization", Tokens.bearer("ada")).queryParam("size", 100).get("/api/me/artworks")
                 .then().statusCode(200).body("items.id", everyItem(org.hamcrest.Matchers.not(equalTo(artwork))));
+
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("{\"hidden\":false}")
+                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200).body("hidden", equalTo(false))
+                .body("hiddenReason", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(200);
     }
 
     @Test
