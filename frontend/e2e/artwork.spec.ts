@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { formatEther } from '../src/lib/wei';
-import { axe, expect, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
+import { axe, expect, generateArtwork, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
 
 /**
  * The artwork page on the real platform: ada publishes and lists from it; bo, short of ether, sees the shortfall,
@@ -20,26 +20,7 @@ let resalePriceWei: bigint;
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-async function generate(request: APIRequestContext, prompt: string): Promise<string> {
-  const submitted = await request.post('/api/generations', {
-    headers: bearer(ada),
-    data: { prompt, seed: Math.floor(Math.random() * 1_000_000), steps: 8, count: 1 },
-  });
-  expect(submitted.status()).toBe(202);
-  const job = (await submitted.json()) as { id: string };
-  let artworks: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const state = (await (await request.get(`/api/generations/${job.id}`, { headers: bearer(ada) })).json()) as { status: string; artworks: string[] };
-        artworks = state.artworks;
-        return state.status;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe('SUCCEEDED');
-  return artworks[0];
-}
+const generate = (request: APIRequestContext, prompt: string) => generateArtwork(request, ada, prompt, Math.floor(Math.random() * 1_000_000));
 
 async function balance(request: APIRequestContext, token: string): Promise<bigint> {
   const wallet = await request.get('/api/me/wallet', { headers: bearer(token) });

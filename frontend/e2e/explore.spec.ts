@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { axe, expect, shot, test, tokenFor, useLanguage, users } from './fixtures';
+import { axe, expect, generateArtwork, shot, test, tokenFor, useLanguage, users } from './fixtures';
 
 /**
  * An anonymous visitor browses the market on the real platform: ada's two listings (made through the API first,
@@ -18,29 +18,10 @@ const CHINESE = { prompt: '黄色背景上的绿色三角形', title: '绿色三
 let english: Listed;
 let chinese: Listed;
 
-async function generate(request: APIRequestContext, token: string, prompt: string, seed: number): Promise<string> {
-  const headers = { Authorization: `Bearer ${token}` };
-  const submitted = await request.post('/api/generations', { headers, data: { prompt, seed, steps: 8, count: 1 } });
-  expect(submitted.status()).toBe(202);
-  const job = (await submitted.json()) as { id: string };
-  let artworks: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const state = (await (await request.get(`/api/generations/${job.id}`, { headers })).json()) as { status: string; artworks: string[] };
-        artworks = state.artworks;
-        return state.status;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe('SUCCEEDED');
-  return artworks[0];
-}
-
 /** Ada generates an artwork, publishes it under `title` and lists it at `priceWei`; then waits until browse shows it. */
 async function listArtwork(request: APIRequestContext, token: string, artwork: typeof ENGLISH, seed: number): Promise<Listed> {
   const headers = { Authorization: `Bearer ${token}` };
-  const artworkId = await generate(request, token, artwork.prompt, seed);
+  const artworkId = await generateArtwork(request, token, artwork.prompt, seed);
   const published = await request.post(`/api/artworks/${artworkId}/publish`, { headers, data: { title: artwork.title } });
   expect(published.ok(), await published.text()).toBeTruthy();
   const listed = await request.post('/api/listings', { headers, data: { artworkId, priceWei: artwork.priceWei } });

@@ -36,6 +36,29 @@ export async function tokenFor(request: APIRequestContext, user: { username: str
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
+/**
+ * Generates one image through the API as the token's user (the tiny model, 8 steps) and waits for it; answers the
+ * new artwork's id. The tiny model is slow on a loaded machine, hence the long wait.
+ */
+export async function generateArtwork(request: APIRequestContext, token: string, prompt: string, seed: number): Promise<string> {
+  const headers = { Authorization: `Bearer ${token}` };
+  const submitted = await request.post('/api/generations', { headers, data: { prompt, seed, steps: 8, count: 1 } });
+  expect(submitted.status(), await submitted.text()).toBe(202);
+  const job = (await submitted.json()) as { id: string };
+  let artworks: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const state = (await (await request.get(`/api/generations/${job.id}`, { headers })).json()) as { status: string; artworks: string[] };
+        artworks = state.artworks;
+        return state.status;
+      },
+      { timeout: 120_000 },
+    )
+    .toBe('SUCCEEDED');
+  return artworks[0];
+}
+
 /** Fails the test on any serious or critical accessibility violation that axe-core finds on the page. */
 export async function axe(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

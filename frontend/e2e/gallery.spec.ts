@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { axe, expect, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
+import { axe, expect, generateArtwork, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
 
 /**
  * Ada's gallery on the real platform: her artworks (made through the API first), the server-side search in English
@@ -29,24 +29,8 @@ let triangle: Artwork;
 const auth = () => ({ Authorization: `Bearer ${token}` });
 
 async function generate(request: APIRequestContext, prompt: string, seed: number): Promise<Artwork> {
-  const submitted = await request.post('/api/generations', { headers: auth(), data: { prompt, seed, steps: 8, count: 1 } });
-  expect(submitted.status()).toBe(202);
-  const job = (await submitted.json()) as { id: string };
-  let artworks: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const state = (await (await request.get(`/api/generations/${job.id}`, { headers: auth() })).json()) as {
-          status: string;
-          artworks: string[];
-        };
-        artworks = state.artworks;
-        return state.status;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe('SUCCEEDED');
-  const artwork = await request.get(`/api/artworks/${artworks[0]}`, { headers: auth() });
+  const id = await generateArtwork(request, token, prompt, seed);
+  const artwork = await request.get(`/api/artworks/${id}`, { headers: auth() });
   expect(artwork.ok()).toBeTruthy();
   return (await artwork.json()) as Artwork;
 }

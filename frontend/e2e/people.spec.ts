@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { Wallet as EthersWallet, getBytes } from 'ethers';
-import { axe, expect, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
+import { axe, expect, generateArtwork, shot, signIn, test, tokenFor, useLanguage, users } from './fixtures';
 
 /**
  * People on the real platform: ada's creator profile and her bio, bo's wallet (the faucet, linking an external
@@ -21,26 +21,10 @@ let work: Published;
 
 async function generateAndPublish(request: APIRequestContext, title: string): Promise<Published> {
   const ada = await bearer(request, users.ada);
-  const submitted = await request.post('/api/generations', {
-    headers: ada,
-    data: { prompt: 'a lighthouse at dusk, ink drawing', seed: Date.now() % 100000, steps: 8, count: 1 },
-  });
-  expect(submitted.status()).toBe(202);
-  const job = (await submitted.json()) as { id: string };
-  let artworks: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        const state = (await (await request.get(`/api/generations/${job.id}`, { headers: ada })).json()) as { status: string; artworks: string[] };
-        artworks = state.artworks;
-        return state.status;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe('SUCCEEDED');
-  const published = await request.post(`/api/artworks/${artworks[0]}/publish`, { headers: ada, data: { title, royaltyBps: 500 } });
+  const id = await generateArtwork(request, await tokenFor(request, users.ada), 'a lighthouse at dusk, ink drawing', Date.now() % 100000);
+  const published = await request.post(`/api/artworks/${id}/publish`, { headers: ada, data: { title, royaltyBps: 500 } });
   expect(published.ok()).toBeTruthy();
-  return { id: artworks[0], title };
+  return { id, title };
 }
 
 async function walletOf(request: APIRequestContext, headers: Bearer) {
