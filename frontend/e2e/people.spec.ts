@@ -164,10 +164,12 @@ test.describe('people', () => {
     await page.goto('/creators/ada?tab=activity');
     const short = `${key.address.toLowerCase().slice(0, 6)}…${key.address.toLowerCase().slice(-4)}`;
     const transfer = page.getByTestId('creator-activity').getByRole('row').filter({ hasText: work.title }).filter({ hasText: short });
+    // the indexer records the chain's transfer a few blocks later; each reload signs in again (check-sso) and reads
+    // the tab anew, which on a loaded 2-core machine takes seconds
     await expect(async () => {
       await page.reload();
-      await expect(transfer.first()).toContainText('转移', { timeout: 2_000 });
-    }).toPass({ timeout: 60_000 });
+      await expect(transfer.first()).toContainText('转移', { timeout: 10_000 });
+    }).toPass({ timeout: 120_000 });
     await expect(page.getByTestId('creator-activity').getByRole('row').filter({ hasText: work.title }).filter({ hasText: '售出' })).not.toHaveCount(0);
   });
 
