@@ -30,3 +30,8 @@ export function formatDuration(seconds: number): string {
 export function formatDate(iso: string | Date): string {
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(typeof iso === 'string' ? new Date(iso) : iso);
 }
+
+/** 0x1234…abcd: enough to tell addresses, hashes and token ids apart at a glance; show the whole one in a title. */
+export function shortForm(hex: string): string {
+  return hex.length > 12 ? `${hex.slice(0, 6)}…${hex.slice(-4)}` : hex;
+}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, shortForm } from '../../lib/format';
 import { formatEther } from '../../lib/wei';
 import { useClientConfig } from '../gallery/api';
 import type { HistoryEntry } from './api';
@@ -10,7 +10,7 @@ function Address({ value }: { value: string | null }) {
   if (!value) return <span aria-hidden="true">—</span>;
   return (
     <code title={value} aria-label={value}>
-      {value.length > 14 ? `${value.substring(0, 6)}…${value.substring(value.length - 4)}` : value}
+      {shortForm(value)}
     </code>
   );
 }

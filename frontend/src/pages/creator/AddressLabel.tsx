@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { shortForm } from '../../lib/format';
 
 /** An address as a person reads it: the ArtMint user's handle (a link) when one holds it, else its short form. */
 export function AddressLabel({ address, handle }: { address: string | null; handle: string | null }) {
@@ -6,7 +7,7 @@ export function AddressLabel({ address, handle }: { address: string | null; hand
   if (!address) return null;
   return (
     <code title={address}>
-      {address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address}
+      {shortForm(address)}
     </code>
   );
 }

@@ -11,7 +11,7 @@ import type { Me } from '../../api/types';
 import { ArtworkTile } from '../../components/ArtworkTile';
 import { ListingCard } from '../../components/ListingCard';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, shortForm } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { formatEther } from '../../lib/wei';
 import NotFound from '../NotFound';
@@ -260,7 +260,7 @@ function Activity({ handle }: { handle: string }) {
                   <AddressLabel address={event.to} handle={event.toHandle} />
                 </td>
                 <td>{formatDateTime(event.at)}</td>
-                <td>{event.txHash ? <code title={event.txHash}>{shortHex(event.txHash)}</code> : ''}</td>
+                <td>{event.txHash ? <code title={event.txHash}>{shortForm(event.txHash)}</code> : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -272,6 +272,3 @@ function Activity({ handle }: { handle: string }) {
 }
 
 /** 0x1234…abcd: enough of a hash or address to tell it apart, the whole in its title. */
-export function shortHex(hex: string): string {
-  return hex.length > 12 ? `${hex.slice(0, 6)}…${hex.slice(-4)}` : hex;
-}

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { useMe } from '../../api/queries';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { RequireRole } from '../../components/RequireRole';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, shortForm } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { formatEther } from '../../lib/wei';
 import { CopyButton } from '../gallery/CopyButton';
@@ -144,7 +144,7 @@ function Tokens({ wallet, onSend }: { wallet: Wallet; onSend: (token: HeldToken)
         <ul className="token-grid" data-testid="wallet-tokens">
           {wallet.tokens.map((tokenId) => {
             const art = byToken.get(tokenId);
-            const title = art?.title ?? t('wallet.tokens.token', { id: shortId(tokenId) });
+            const title = art?.title ?? t('wallet.tokens.token', { id: shortForm(tokenId) });
             return (
               <li key={tokenId} className="token">
                 {art ? (
@@ -200,15 +200,15 @@ function Transactions({ wallet, transactions, error }: { wallet: Wallet; transac
                       <span className={`tx-status tx-${tx.status.toLowerCase()}`}>{t(`wallet.tx.state.${tx.status}`)}</span>
                       {tx.failureReason && <span className="field-error"> {tx.failureReason}</span>}
                     </td>
-                    <td>{other ? <code title={other}>{shortHex(other)}</code> : ''}</td>
+                    <td>{other ? <code title={other}>{shortForm(other)}</code> : ''}</td>
                     <td>{formatDateTime(tx.createdAt)}</td>
                     <td>
                       {explorer ? (
                         <a href={explorer + tx.hash} title={tx.hash}>
-                          {shortHex(tx.hash)}
+                          {shortForm(tx.hash)}
                         </a>
                       ) : (
-                        <code title={tx.hash}>{shortHex(tx.hash)}</code>
+                        <code title={tx.hash}>{shortForm(tx.hash)}</code>
                       )}
                     </td>
                   </tr>
@@ -222,10 +222,3 @@ function Transactions({ wallet, transactions, error }: { wallet: Wallet; transac
   );
 }
 
-function shortHex(hex: string): string {
-  return hex.length > 12 ? `${hex.slice(0, 6)}…${hex.slice(-4)}` : hex;
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 6)}…${id.slice(-4)}` : id;
-}
