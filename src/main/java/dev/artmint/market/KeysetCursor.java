@@ -12,17 +12,20 @@ import java.util.function.Function;
  * Where a keyset page starts: after the row with this sort key and id. Opaque to clients: base64url of
  * {@code order|key|id}, so a cursor cannot be carried over to another order.
  */
-record KeysetCursor(Object key, UUID id) {
+public record KeysetCursor(Object key, UUID id) {
+
+    /** The largest page a client may ask for. */
+    public static final int MAX_PAGE_SIZE = 100;
 
     private static final String FOREIGN = "not a cursor this service issued";
 
-    static String encode(String order, String key, UUID id) {
+    public static String encode(String order, String key, UUID id) {
         String plain = order + "|" + key + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a client sent back for this order; {@code key} turns its key into what SQL binds. */
-    static KeysetCursor decode(String cursor, String order, Function<String, Object> key) {
+    public static KeysetCursor decode(String cursor, String order, Function<String, Object> key) {
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
@@ -43,13 +46,29 @@ record KeysetCursor(Object key, UUID id) {
     }
 
     /** A time key, exact to PostgreSQL's microsecond. */
-    static String micros(Instant instant) {
+    public static String micros(Instant instant) {
         return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000));
     }
 
-    static OffsetDateTime fromMicros(String key) {
+    public static OffsetDateTime fromMicros(String key) {
         long micros = Long.parseLong(key);
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
     }
+    /** A page size, 1 to {@link #MAX_PAGE_SIZE}; the default when absent. */
+    public static int pageSize(String value, int defaultSize) {
+        if (value == null || value.isBlank()) {
+            return defaultSize;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw MarketRefusedException.invalid("limit", "a whole number from 1 to " + MAX_PAGE_SIZE);
+    }
+
 }

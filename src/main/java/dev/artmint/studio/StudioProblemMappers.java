@@ -1,5 +1,7 @@
 package dev.artmint.studio;
 
+import dev.artmint.studio.credit.OutOfCreditsException;
+import dev.artmint.studio.job.BlockedPromptException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

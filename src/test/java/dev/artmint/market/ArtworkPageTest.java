@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +37,7 @@ import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.storage.StoredObject;
-import dev.artmint.studio.Artwork;
+import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.util.UUID;
 import dev.artmint.identity.User;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.storage.StoredObject;
-import dev.artmint.studio.Artwork;
-import dev.artmint.studio.GenerationJob;
-import dev.artmint.studio.JobStatus;
-import dev.artmint.studio.Licence;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.GenerationJob;
+import dev.artmint.studio.job.JobStatus;
+import dev.artmint.studio.artwork.Licence;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.artmint.identity.User;
 import dev.artmint.platform.LocalStackResource;
-import dev.artmint.studio.Artwork;
+import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.artmint.identity.User;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.Artwork;
+import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

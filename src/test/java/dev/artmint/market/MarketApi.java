@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.job.WorkerPool;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,5 +1,7 @@
 package dev.artmint.market;
 
+import dev.artmint.market.browse.SearchIndex;
+import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.artmint.identity.User;
 import dev.artmint.platform.LocalStackResource;
-import dev.artmint.studio.Artwork;
+import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.UUID;
 
 import dev.artmint.chain.Outbox;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

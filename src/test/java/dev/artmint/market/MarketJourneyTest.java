@@ -1,5 +1,7 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
+import dev.artmint.market.sale.Sale;
 import static dev.artmint.market.MarketApi.WAIT;
 import static dev.artmint.market.MarketApi.await;
 import static dev.artmint.market.MarketApi.awaitFinal;
@@ -32,7 +34,7 @@ import dev.artmint.chain.PlatformKeys;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,7 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
+import dev.artmint.market.token.MintedTokens;
 import static dev.artmint.market.TokenFixtures.activities;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static dev.artmint.market.TokenFixtures.custodialAddress;
@@ -45,8 +47,8 @@ import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.storage.ObjectStoreException;
-import dev.artmint.studio.Artwork;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.artmint.studio.Artwork;
+import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Records every {@link ArtworkPublished} event the way a search index would see it: inside the transaction. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,7 @@
 package dev.artmint.market;
 
+import dev.artmint.market.sale.Purchase;
+import dev.artmint.market.sale.Sale;
 import static dev.artmint.market.MarketApi.awaitFinal;
 import static dev.artmint.market.MarketApi.buy;
 import static dev.artmint.market.MarketApi.list;
@@ -56,7 +58,7 @@ import dev.artmint.chain.TxStatus;
 import dev.artmint.chain.Vouchers;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,9 +20,9 @@ import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.Artwork;
-import dev.artmint.studio.Licence;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Licence;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

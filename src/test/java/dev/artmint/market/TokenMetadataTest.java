@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.token.MintedTokens;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,8 +26,8 @@ import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.storage.ObjectStore;
-import dev.artmint.studio.Artwork;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.market.listing.Listing;
 import static dev.artmint.market.TokenFixtures.activities;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static dev.artmint.market.TokenFixtures.custodialAddress;
@@ -34,8 +35,8 @@ import dev.artmint.chain.TokenOwnership;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
-import dev.artmint.studio.Artwork;
-import dev.artmint.studio.WorkerPool;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,8 @@
 package dev.artmint.studio;
 
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.GalleryIndex;
+import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.awaitStatus;
 import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;

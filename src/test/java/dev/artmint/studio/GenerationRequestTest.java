@@ -1,5 +1,7 @@
 package dev.artmint.studio;
 
+import dev.artmint.studio.credit.CreditAccount;
+import dev.artmint.studio.job.GenerationJob;
 import static dev.artmint.studio.StudioApi.available;
 import static dev.artmint.studio.StudioApi.queue;
 import static dev.artmint.studio.StudioApi.submit;

@@ -1,5 +1,6 @@
 package dev.artmint.studio;
 
+import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

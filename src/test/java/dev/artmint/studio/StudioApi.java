@@ -26,27 +26,27 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The studio's HTTP API as the tests call it. */
-final class StudioApi {
+public final class StudioApi {
 
     private StudioApi() {
     }
 
-    static Response submit(String user, Map<String, Object> body) {
+    public static Response submit(String user, Map<String, Object> body) {
         return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/generations");
     }
 
     /** Submits a small job that must be accepted and returns its id. */
-    static UUID queue(String user, Map<String, Object> body) {
+    public static UUID queue(String user, Map<String, Object> body) {
         return UUID.fromString(submit(user, body).then().statusCode(202).extract().path("id"));
     }
 
-    static JsonPath job(String user, UUID id) {
+    public static JsonPath job(String user, UUID id) {
         return given().header("Authorization", Tokens.bearer(user)).get("/api/generations/" + id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath await(String user, UUID id, Predicate<JsonPath> condition, Duration timeout) {
+    public static JsonPath await(String user, UUID id, Predicate<JsonPath> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             JsonPath job = job(user, id);
@@ -60,36 +60,36 @@ final class StudioApi {
         }
     }
 
-    static JsonPath awaitStatus(String user, UUID id, String status) {
+    public static JsonPath awaitStatus(String user, UUID id, String status) {
         return await(user, id, job -> status.equals(job.getString("status")), Duration.ofSeconds(60));
     }
 
-    static int available(String user) {
+    public static int available(String user) {
         return given().header("Authorization", Tokens.bearer(user)).get("/api/me/credits")
                 .then().statusCode(200).extract().path("available");
     }
 
-    static UUID userId(String user) {
+    public static UUID userId(String user) {
         return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me")
                 .then().statusCode(200).extract().path("id"));
     }
 
     /** An open Server-Sent Events stream, read one event at a time. */
-    static final class EventStream implements AutoCloseable {
+    public static final class EventStream implements AutoCloseable {
 
-        record Event(String name, String id, JsonPath data) {
+        public record Event(String name, String id, JsonPath data) {
         }
 
         private final BufferedReader reader;
         private final HttpResponse<java.io.InputStream> response;
         private String retry;
 
-        EventStream(String user, UUID jobId) {
+        public EventStream(String user, UUID jobId) {
             this(user, jobId, null);
         }
 
         /** A stream that resumes after the event with this id, as a reconnecting EventSource asks for it. */
-        EventStream(String user, UUID jobId, String lastEventId) {
+        public EventStream(String user, UUID jobId, String lastEventId) {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                                 + "/api/generations/" + jobId + "/events"))
@@ -107,21 +107,21 @@ final class StudioApi {
             reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
         }
 
-        int status() {
+        public int status() {
             return response.statusCode();
         }
 
-        String contentType() {
+        public String contentType() {
             return response.headers().firstValue("Content-Type").orElse("");
         }
 
         /** The reconnection delay the server asked for (its latest {@code retry:} field), or null. */
-        String retry() {
+        public String retry() {
             return retry;
         }
 
         /** The next event, or null when the stream ended. */
-        Event next() throws IOException {
+        public Event next() throws IOException {
             String name = "message";
             String id = null;
             StringBuilder data = new StringBuilder();
@@ -144,7 +144,7 @@ final class StudioApi {
         }
 
         /** Every event until the stream ends. */
-        List<Event> rest() throws IOException {
+        public List<Event> rest() throws IOException {
             List<Event> events = new ArrayList<>();
             for (Event event; (event = next()) != null; ) {
                 events.add(event);
@@ -158,7 +158,7 @@ final class StudioApi {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

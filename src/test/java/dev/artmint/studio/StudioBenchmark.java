@@ -1,5 +1,7 @@
 package dev.artmint.studio;
 
+import dev.artmint.studio.job.GenerationJob;
+import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

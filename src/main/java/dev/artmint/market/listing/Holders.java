@@ -1,0 +1,55 @@
+package dev.artmint.market.listing;
+
+import dev.artmint.market.sale.Sale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.artmint.chain.TokenOwnership;
+import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.studio.artwork.Artwork;
+
+/**
+ * Who holds an artwork now, as the indexer saw the chain: its creator while it is unminted, otherwise the
+ * holder of its token, a platform user when the token is in a custodial wallet.
+ */
+@ApplicationScoped
+public class Holders {
+
+    /** The holder: a user (null for an external address), their address, and how a listing by them settles. */
+    public record Holder(UUID userId, String address, Listing.Kind kind) {
+    }
+
+    private final TokenOwnership ownership;
+    private final Wallets wallets;
+
+    Holders(TokenOwnership ownership, Wallets wallets) {
+        this.ownership = ownership;
+        this.wallets = wallets;
+    }
+
+    public Holder of(Artwork artwork) {
+        Optional<String> holder = ownership.ownerOf(artwork.tokenId);
+        if (holder.isEmpty()) {
+            return new Holder(artwork.creatorId, wallets.custodial(artwork.creatorId).address, Listing.Kind.LAZY_MINT);
+        }
+        return wallets.at(holder.get())
+                .map(wallet -> new Holder(wallet.userId, wallet.address, Listing.Kind.MARKET))
+                .orElseGet(() -> new Holder(null, holder.get(), Listing.Kind.MARKET));
+    }
+
+    public boolean minted(Artwork artwork) {
+        return ownership.ownerOf(artwork.tokenId).isPresent();
+    }
+
+    public boolean sold(Artwork artwork) {
+        return Sale.count("artworkId", artwork.id) > 0;
+    }
+
+    /** Whether the token is minted and held anywhere but the creator's custodial wallet. */
+    public boolean heldByOther(Artwork artwork) {
+        String creator = wallets.custodial(artwork.creatorId).address;
+        return ownership.ownerOf(artwork.tokenId).filter(holder -> !holder.equalsIgnoreCase(creator)).isPresent();
+    }
+}

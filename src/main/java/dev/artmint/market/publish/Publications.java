@@ -1,0 +1,96 @@
+package dev.artmint.market.publish;
+
+import dev.artmint.market.Activity;
+import dev.artmint.market.ArtworkPublished;
+import dev.artmint.market.MarketRefusedException;
+import dev.artmint.market.listing.Holders;
+import dev.artmint.market.listing.Listings;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Licence;
+
+/**
+ * Creators publish their artworks (title, description, licence, royalty) and withdraw them again while nobody else
+ * holds or bought them. Observers of {@link ArtworkPublished} change in the same transaction.
+ */
+@ApplicationScoped
+public class Publications {
+
+    private final Listings listings;
+    private final Holders holders;
+    private final Event<ArtworkPublished> published;
+
+    Publications(Listings listings, Holders holders, Event<ArtworkPublished> published) {
+        this.listings = listings;
+        this.holders = holders;
+        this.published = published;
+    }
+
+    @Transactional
+    public PublicationView publish(UUID artworkId, UUID userId, boolean admin, PublishRequest request) {
+        Artwork artwork = ownArtwork(artworkId, userId, admin, "publish");
+        if (artwork.hidden) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be published");
+        }
+        int royalty = request.royaltyBps() != null ? request.royaltyBps() : Objects.requireNonNullElse(artwork.royaltyBps, 0);
+        if (artwork.royaltyBps != null && royalty != artwork.royaltyBps) {
+            if (holders.minted(artwork) || holders.sold(artwork)) {
+                throw new MarketRefusedException(ProblemType.CONFLICT,
+                        "the royalty is fixed once the artwork is minted or sold (it is " + artwork.royaltyBps + " bps)");
+            }
+            if (listings.active(artwork.id).map(listings::purchaseInFlight).orElse(false)) {
+                throw new MarketRefusedException(ProblemType.CONFLICT, "a purchase of this artwork is in flight; try again after it ends");
+            }
+        }
+        artwork.title = request.title().strip();
+        artwork.description = request.description();
+        artwork.licence = request.licence() != null ? request.licence() : Objects.requireNonNullElse(artwork.licence, Licence.PERSONAL);
+        artwork.royaltyBps = royalty;
+        if (!artwork.published) {
+            artwork.published = true;
+            artwork.publishedAt = Instant.now();
+        }
+        Activity.record(artwork.id, Activity.Kind.PUBLISHED, userId);
+        published.fire(new ArtworkPublished(artwork.id));
+        return PublicationView.of(artwork);
+    }
+
+    @Transactional
+    public PublicationView unpublish(UUID artworkId, UUID userId, boolean admin) {
+        Artwork artwork = ownArtwork(artworkId, userId, admin, "unpublish");
+        if (!artwork.published) {
+            return PublicationView.of(artwork);
+        }
+        if (holders.sold(artwork) || holders.heldByOther(artwork)) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "this artwork was sold or minted to someone else; it stays published");
+        }
+        listings.active(artwork.id).ifPresent(listing -> listings.close(listing, userId));
+        artwork.published = false;
+        Activity.record(artwork.id, Activity.Kind.UNPUBLISHED, userId);
+        published.fire(new ArtworkPublished(artwork.id));
+        return PublicationView.of(artwork);
+    }
+
+    /** The artwork, locked, when the caller created it: 404 when they cannot see it, 403 when they can but it is not theirs. */
+    private static Artwork ownArtwork(UUID artworkId, UUID userId, boolean admin, String action) {
+        Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such artwork"));
+        boolean creator = artwork.creatorId.equals(userId);
+        if (!creator && !(admin || !artwork.hidden && artwork.published)) {
+            throw new MarketRefusedException(ProblemType.NOT_FOUND, "no such artwork");
+        }
+        if (!creator) {
+            throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator can " + action + " it");
+        }
+        return artwork;
+    }
+}

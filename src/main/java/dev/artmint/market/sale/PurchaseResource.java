@@ -1,0 +1,69 @@
+package dev.artmint.market.sale;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.artmint.identity.CurrentUser;
+import dev.artmint.identity.Roles;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+
+/** A purchase, for its buyer, the seller and admins, and the events of its settlement. */
+@Path("/api/purchases/{id}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "market")
+public class PurchaseResource {
+
+    private final Purchases purchases;
+    private final PurchaseEvents events;
+    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
+
+    PurchaseResource(Purchases purchases, PurchaseEvents events, CurrentUser currentUser, SecurityIdentity identity) {
+        this.purchases = purchases;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "A purchase: its status, price, transaction and why it failed")
+    public PurchaseView get(@PathParam("id") UUID id) {
+        return purchases.find(id, currentUser.id(), admin()).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("events")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events of a purchase: pending, submitted, then settled or failed")
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
+        UUID userId = currentUser.id();
+        boolean admin = admin();
+        purchases.find(id, userId, admin).orElseThrow(NotFoundException::new);
+        return events.of(id, userId, admin).map(event -> sse.newEventBuilder()
+                .name(event.name())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(event.data())
+                .build());
+    }
+
+    private boolean admin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+}

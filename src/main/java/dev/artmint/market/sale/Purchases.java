@@ -1,0 +1,116 @@
+package dev.artmint.market.sale;
+
+import dev.artmint.market.InsufficientFundsException;
+import dev.artmint.market.MarketConfig;
+import dev.artmint.market.MarketRefusedException;
+import dev.artmint.market.listing.Listing;
+import dev.artmint.market.listing.Listings;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.Outbox;
+import dev.artmint.identity.wallet.Wallet;
+import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.platform.problem.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Buyers ask to buy a listing; of concurrent buyers exactly one gets a purchase in flight (the listing's row lock,
+ * and the purchase_one_open index behind it). The purchase settles asynchronously, see {@link Settlement}.
+ */
+@ApplicationScoped
+public class Purchases {
+
+    private final Listings listings;
+    private final Wallets wallets;
+    private final ChainNode node;
+    private final Outbox outbox;
+    private final Settlement settlement;
+    private final MarketConfig config;
+    private final EntityManager entityManager;
+
+    Purchases(Listings listings, Wallets wallets, ChainNode node, Outbox outbox, Settlement settlement, MarketConfig config,
+            EntityManager entityManager) {
+        this.listings = listings;
+        this.wallets = wallets;
+        this.node = node;
+        this.outbox = outbox;
+        this.settlement = settlement;
+        this.config = config;
+        this.entityManager = entityManager;
+    }
+
+    /** Accepts a purchase of the listing at its current price, or refuses it before anything is recorded. */
+    public PurchaseView buy(UUID listingId, UUID buyerId, boolean admin) {
+        Listing listing = QuarkusTransaction.requiringNew().call(() -> Listing.<Listing>findByIdOptional(listingId)
+                .filter(found -> listings.visible(found, buyerId, admin))
+                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such listing")));
+        if (listing.sellerId.equals(buyerId)) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "this is your own listing; you cannot buy it");
+        }
+        requireActive(listing);
+        Wallet wallet = wallets.custodial(buyerId);
+        BigInteger needed = listing.priceWei.add(node.gasCost(BigInteger.valueOf(config.purchaseGasLimit())));
+        BigInteger balance = wallets.balance(wallet.address);
+        if (balance.compareTo(needed) < 0) {
+            throw new InsufficientFundsException("buying at " + listing.priceWei + " wei plus gas", needed, balance);
+        }
+        Purchase purchase = QuarkusTransaction.requiringNew().call(() -> record(listing, buyerId, wallet.address));
+        settlement.kick();
+        return PurchaseView.of(purchase, null);
+    }
+
+    /** A purchase its buyer, the listing's seller or an admin may see. */
+    public Optional<PurchaseView> find(UUID purchaseId, UUID userId, boolean admin) {
+        return QuarkusTransaction.requiringNew().call(() -> Purchase.<Purchase>findByIdOptional(purchaseId)
+                .filter(purchase -> admin || purchase.buyerId.equals(userId)
+                        || Listing.<Listing>findByIdOptional(purchase.listingId).map(listing -> listing.sellerId.equals(userId)).orElse(false)))
+                .map(purchase -> PurchaseView.of(purchase, purchase.chainTxId == null ? null : outbox.find(purchase.chainTxId).orElse(null)));
+    }
+
+    private Purchase record(Listing seen, UUID buyerId, String buyerAddress) {
+        Listing listing = Listing.<Listing>findByIdOptional(seen.id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        requireActive(listing);
+        if (listing.priceWei.compareTo(seen.priceWei) != 0) {
+            throw new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "the price changed to " + listing.priceWei + " wei");
+        }
+        if (listings.purchaseInFlight(listing)) {
+            throw unavailable();
+        }
+        Purchase purchase = new Purchase();
+        purchase.id = UUID.randomUUID();
+        purchase.listingId = listing.id;
+        purchase.buyerId = buyerId;
+        purchase.buyerAddress = buyerAddress;
+        purchase.priceWei = listing.priceWei;
+        purchase.status = Purchase.Status.PENDING;
+        purchase.createdAt = Instant.now();
+        purchase.updatedAt = purchase.createdAt;
+        try {
+            purchase.persist();
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw unavailable();
+        }
+        return purchase;
+    }
+
+    private static void requireActive(Listing listing) {
+        if (listing.status != Listing.Status.ACTIVE) {
+            throw new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
+        }
+    }
+
+    private static MarketRefusedException unavailable() {
+        return new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "another buyer's purchase of this listing is in flight");
+    }
+}

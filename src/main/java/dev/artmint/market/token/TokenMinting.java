@@ -1,0 +1,115 @@
+package dev.artmint.market.token;
+
+import dev.artmint.market.Activity;
+import dev.artmint.market.MarketRefusedException;
+import dev.artmint.market.listing.Listing;
+import java.math.BigInteger;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import dev.artmint.chain.ChainException;
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.MintRequest;
+import dev.artmint.chain.Minting;
+import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Artworks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A creator mints a published artwork to their custodial wallet or to an address they linked. The artwork's row
+ * stays locked from the checks until the mint is in the outbox, so two requests for one artwork cannot both pass.
+ */
+@ApplicationScoped
+public class TokenMinting {
+
+    /** What "to" says when the token goes to the creator's custodial wallet. */
+    public static final String CUSTODIAL = "custodial";
+
+    private final Artworks artworks;
+    private final Wallets wallets;
+    private final Minting minting;
+    private final MintedTokens tokens;
+
+    TokenMinting(Artworks artworks, Wallets wallets, Minting minting, MintedTokens tokens) {
+        this.artworks = artworks;
+        this.wallets = wallets;
+        this.minting = minting;
+        this.tokens = tokens;
+    }
+
+    /** A mint on its way: the token id, the outbox transaction and where the token goes. */
+    public record Minted(BigInteger tokenId, ChainTransaction transaction, String to) {
+    }
+
+    /**
+     * Sends the mint and records it as the artwork's activity. Refused (and nothing kept) when the caller may not
+     * see the artwork (404), is not its creator (403), or it is hidden, unpublished, minted or minting already, or
+     * listed for a lazy mint, or the address is not the creator's (409), or the chain would revert the call.
+     */
+    public Minted mint(UUID artworkId, UUID userId, boolean admin, String to) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
+            Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
+            Artwork artwork = artworks.readable(artworkId, userId, admin)
+                    .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no artwork " + artworkId));
+            if (!artwork.creatorId.equals(userId)) {
+                throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
+            }
+            checkMintable(artwork);
+            String owner = recipient(userId, to);
+            String creatorWallet = wallets.custodial(userId).address;
+            tokens.store(artwork);
+            ChainTransaction tx;
+            try {
+                tx = minting.mint(new MintRequest(owner, artwork.provenanceHash, creatorWallet, artwork.royaltyBps));
+            } catch (ChainException e) {
+                tokens.forget(artwork.tokenId);
+                throw e;
+            }
+            Activity activity = Activity.record(artwork.id, Activity.Kind.MINTED, userId);
+            activity.toAddress = owner;
+            activity.txHash = tx.hash;
+            return new Minted(artwork.tokenId, tx, owner);
+        });
+    }
+
+    private void checkMintable(Artwork artwork) {
+        if (artwork.hidden) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is hidden by an administrator and cannot be minted");
+        }
+        if (!artwork.published || artwork.royaltyBps == null) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "publish the artwork, with its royalty, before minting it");
+        }
+        if (tokens.indexedOwner(artwork.tokenId).isPresent()) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
+        }
+        tokens.mintInFlightOrDone(artwork.tokenId).ifPresent(tx -> {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
+                    + " (transaction " + tx.hash + ", " + tx.status + ")");
+        });
+        minting.mintOf(artwork.tokenId).ifPresent(failed -> {
+            throw new MarketRefusedException(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
+                    + failed.failureReason + "); a token id is only ever asked for once");
+        });
+        Listing.activeFor(artwork.id).filter(listing -> listing.kind == Listing.Kind.LAZY_MINT).ifPresent(listing -> {
+            throw new MarketRefusedException(ProblemType.CONFLICT,
+                    "the artwork is listed for sale with a lazy mint; withdraw the listing first");
+        });
+    }
+
+    /** The custodial wallet, or an address the creator linked (lower-case, as the chain's events name it). */
+    private String recipient(UUID userId, String to) {
+        if (to == null || CUSTODIAL.equals(to)) {
+            return wallets.custodial(userId).address;
+        }
+        if (!wallets.isLinked(userId, to)) {
+            throw new MarketRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
+                    + " wallet or link the address with a SIWE signature first");
+        }
+        return to.toLowerCase();
+    }
+}

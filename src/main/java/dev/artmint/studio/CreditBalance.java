@@ -1,7 +1,0 @@
-package dev.artmint.studio;
-
-import java.time.Instant;
-
-/** What a user may still spend: today's allowance left, granted credits, and when the allowance refills. */
-public record CreditBalance(int dailyAllowance, int dailyLeft, int granted, int available, Instant refillsAt) {
-}

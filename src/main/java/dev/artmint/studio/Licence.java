@@ -1,9 +1,0 @@
-package dev.artmint.studio;
-
-/** What a buyer may do with a published artwork. */
-public enum Licence {
-    /** personal, non-commercial use */
-    PERSONAL,
-    /** commercial use as well */
-    COMMERCIAL
-}

@@ -1,0 +1,138 @@
+package dev.artmint.studio.artwork;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.artmint.identity.CurrentUser;
+import dev.artmint.identity.Roles;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.provenance.VerificationReport;
+import dev.artmint.storage.ObjectStore;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * An artwork, its image and thumbnail, and its provenance, for whoever may read it. The image and thumbnail of a
+ * published, visible artwork are public (the marketplace shows them to everyone); the rest needs a token.
+ */
+@Path("/api/artworks/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "studio")
+public class ArtworkResource {
+
+    private static final int YEAR_SECONDS = 365 * 24 * 3600;
+    // public copies outlive an unpublication or a moderator's hiding by at most this long
+    private static final int PUBLIC_SECONDS = 600;
+
+    private final Artworks artworks;
+    private final ArtworkVerifier verifier;
+    private final ObjectStore store;
+    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
+
+    ArtworkResource(Artworks artworks, ArtworkVerifier verifier, ObjectStore store, CurrentUser currentUser,
+                    SecurityIdentity identity) {
+        this.artworks = artworks;
+        this.verifier = verifier;
+        this.store = store;
+        this.currentUser = currentUser;
+        this.identity = identity;
+    }
+
+    /** The provenance record, its canonical form and its keccak-256 hash (the future token id). */
+    public record ProvenanceView(ProvenanceRecord record, String canonicalJson, String hash, String tokenId) {
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "An artwork")
+    public ArtworkView get(@PathParam("id") UUID id) {
+        return artworks.view(readable(id));
+    }
+
+    @GET
+    @Path("image")
+    @PermitAll
+    @Produces("image/png")
+    @Operation(summary = "The artwork's PNG, with its parameters and provenance chunks; public once published")
+    public Response image(@PathParam("id") UUID id) {
+        Artwork artwork = viewable(id);
+        return png(store.get(artwork.imageKey), artwork.imageSha256, isPublic(artwork));
+    }
+
+    @GET
+    @Path("thumbnail")
+    @PermitAll
+    @Produces("image/png")
+    @Operation(summary = "A small PNG of the artwork; public once published")
+    public Response thumbnail(@PathParam("id") UUID id) {
+        Artwork artwork = viewable(id);
+        return png(store.get(artwork.thumbnailKey), artwork.thumbnailKey, isPublic(artwork));
+    }
+
+    @GET
+    @Authenticated
+    @Path("provenance")
+    @Operation(summary = "The artwork's provenance record and its hash")
+    public ProvenanceView provenance(@PathParam("id") UUID id) {
+        ProvenanceRecord record = ProvenanceRecord.parse(readable(id).provenanceJson);
+        return new ProvenanceView(record, record.canonicalJson(), record.hash(), record.tokenId().toString());
+    }
+
+    @POST
+    @Authenticated
+    @Path("verify")
+    @Operation(summary = "Verify the artwork against its provenance, re-running the recipe where it can")
+    public VerificationReport verify(@PathParam("id") UUID id) {
+        return verifier.verify(readable(id));
+    }
+
+    /** A published, visible artwork for anyone; otherwise as {@link #readable}, which needs a token. */
+    private Artwork viewable(UUID id) {
+        if (identity.isAnonymous()) {
+            return artworks.readable(id, null, false).orElseThrow(UnauthorizedException::new);
+        }
+        return readable(id);
+    }
+
+    private static boolean isPublic(Artwork artwork) {
+        return artwork.published && !artwork.hidden;
+    }
+
+    private Artwork readable(UUID id) {
+        return artworks.readable(id, currentUser.id(), identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Content-addressed bytes never change: a private image is cacheable for a year by the caller's own cache; a
+     * public one by any cache, for a while, since the artwork can be hidden again.
+     */
+    private static Response png(byte[] bytes, String tag, boolean isPublic) {
+        CacheControl cache = new CacheControl();
+        cache.setNoTransform(false);
+        if (isPublic) {
+            cache.getCacheExtension().put("public", null);
+            cache.setMaxAge(PUBLIC_SECONDS);
+        } else {
+            cache.setPrivate(true);
+            cache.setMaxAge(YEAR_SECONDS);
+            cache.getCacheExtension().put("immutable", null);
+        }
+        return Response.ok(bytes, "image/png").cacheControl(cache).tag(new EntityTag(tag)).build();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.artmint.studio.job;
+
+import dev.artmint.studio.ModelCatalogue;
+import dev.artmint.studio.StudioConfig;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Artworks;
+import dev.artmint.studio.credit.Credits;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.artmint.diffusion.InvalidRequestException;
+import dev.artmint.diffusion.ModelDefaults;
+import dev.artmint.diffusion.ModelFiles;
+import dev.artmint.diffusion.ModelInfo;
+import dev.artmint.diffusion.scheduler.SchedulerKind;
+
+/** Accepts generation requests into the queue, shows jobs to their owners and cancels them. */
+@ApplicationScoped
+public class Generations {
+
+    private final StudioConfig config;
+    private final ModelCatalogue catalogue;
+    private final PromptSafety safety;
+    private final Credits credits;
+    private final Artworks artworks;
+    private final JobProgress progress;
+
+    Generations(StudioConfig config, ModelCatalogue catalogue, PromptSafety safety, Credits credits, Artworks artworks,
+                JobProgress progress) {
+        this.config = config;
+        this.catalogue = catalogue;
+        this.safety = safety;
+        this.credits = credits;
+        this.artworks = artworks;
+        this.progress = progress;
+    }
+
+    /** Validates, checks the prompt, charges the credits and queues the job, all or nothing. */
+    @Transactional
+    public JobView submit(UUID userId, boolean admin, GenerationSpec spec) {
+        GenerationJob job = validated(userId, admin, spec);
+        safety.blockedTerm(job.prompt).ifPresent(term -> {
+            throw new BlockedPromptException("prompt", term);
+        });
+        safety.blockedTerm(job.negativePrompt).ifPresent(term -> {
+            throw new BlockedPromptException("negativePrompt", term);
+        });
+        credits.charge(userId, job.count);
+        job.persist();
+        return view(job);
+    }
+
+    @Transactional
+    public Optional<JobView> find(UUID jobId, UUID userId, boolean admin) {
+        return owned(jobId, userId, admin).map(this::view);
+    }
+
+    /** Cancels a queued job at once and a running one at its next step; images not made are refunded. */
+    @Transactional
+    public Optional<JobView> cancel(UUID jobId, UUID userId, boolean admin) {
+        Optional<GenerationJob> found = owned(jobId, userId, admin);
+        found.filter(job -> !job.status.finished()).ifPresent(job -> {
+            GenerationJob locked = GenerationJob.findById(job.id, LockModeType.PESSIMISTIC_WRITE);
+            locked.cancelRequested = true;
+            locked.updatedAt = Instant.now();
+            if (locked.status == JobStatus.QUEUED) {
+                locked.status = JobStatus.CANCELLED;
+                locked.finishedAt = locked.updatedAt;
+                credits.refund(locked.userId, locked.count - (int) Artwork.count("jobId", locked.id));
+            } else {
+                progress.requestCancel(locked.id);
+            }
+        });
+        return found.map(this::view);
+    }
+
+    @Transactional
+    Optional<GenerationJob> owned(UUID jobId, UUID userId, boolean admin) {
+        return GenerationJob.<GenerationJob>findByIdOptional(jobId).filter(job -> admin || job.userId.equals(userId));
+    }
+
+    @Transactional
+    JobView view(GenerationJob job) {
+        // the others ahead, plus this one as it was read: right even if it leaves the queue before the count
+        int position = job.status == JobStatus.QUEUED
+                ? 1 + (int) GenerationJob.count("status = ?1 and createdAt <= ?2 and id <> ?3", JobStatus.QUEUED,
+                        job.createdAt, job.id)
+                : 0;
+        int step = job.progressStep;
+        int total = job.progressTotal;
+        Optional<JobProgress.Step> live = progress.latest(job.id);
+        if (live.isPresent() && live.get().step() > step) {
+            step = live.get().step();
+            total = live.get().total();
+        }
+        return new JobView(job.id, job.status, position, step, total, job.count, job.model, job.prompt, job.seed,
+                job.attempts, Artwork.ofJob(job.id).stream().map(artwork -> artwork.id).toList(), job.error,
+                job.createdAt, job.finishedAt);
+    }
+
+    private GenerationJob validated(UUID userId, boolean admin, GenerationSpec spec) {
+        StudioConfig.Limits limits = config.limits();
+        ModelInfo model = (spec.model() == null ? catalogue.defaultModel() : catalogue.find(spec.model()))
+                .orElseThrow(() -> new InvalidRequestException("model", spec.model() == null
+                        ? "no model is installed" : "unknown model '" + spec.model() + "'"));
+        ModelDefaults defaults = model.defaults();
+        GenerationJob job = new GenerationJob();
+        job.id = UUID.randomUUID();
+        job.userId = userId;
+        job.status = JobStatus.QUEUED;
+        job.model = model.name();
+        job.prompt = text("prompt", spec.prompt(), limits.promptLength(), true);
+        job.negativePrompt = text("negativePrompt", spec.negativePrompt(), limits.promptLength(), false);
+        job.seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(0, 1L << 32);
+        job.steps = between("steps", spec.steps() != null ? spec.steps() : defaults.steps(), 1, limits.steps());
+        job.guidance = guidance(spec.guidance() != null ? spec.guidance() : defaults.guidance(), limits.guidance());
+        job.width = side("width", spec.width() != null ? spec.width() : defaults.width(), limits.side());
+        job.height = side("height", spec.height() != null ? spec.height() : defaults.height(), limits.side());
+        job.count = between("count", spec.count() != null ? spec.count() : 1, 1, limits.count());
+        job.scheduler = (spec.scheduler() == null ? Optional.of(defaults.scheduler())
+                : SchedulerKind.find(spec.scheduler())).orElseThrow(() -> new InvalidRequestException("scheduler",
+                "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids())).id();
+        if (spec.initArtworkId() != null) {
+            artworks.readable(spec.initArtworkId(), userId, admin).orElseThrow(() -> new InvalidRequestException(
+                    "initArtworkId", "no artwork " + spec.initArtworkId() + " that you may read"));
+            if (new ModelFiles(model.directory()).vaeEncoder().isEmpty()) {
+                throw new InvalidRequestException("initArtworkId", "model " + model.name()
+                        + " has no vae_encoder, so it cannot make variations");
+            }
+            job.initArtworkId = spec.initArtworkId();
+            double strength = spec.strength() != null ? spec.strength() : 0.75;
+            if (Double.isNaN(strength) || strength < 0 || strength > 1) {
+                throw new InvalidRequestException("strength", "must be between 0 and 1, got " + strength);
+            }
+            job.strength = strength;
+        } else if (spec.strength() != null) {
+            throw new InvalidRequestException("strength", "applies only with initArtworkId");
+        }
+        job.runAfter = Instant.now();
+        job.createdAt = job.runAfter;
+        job.updatedAt = job.runAfter;
+        return job;
+    }
+
+    private static String text(String field, String value, int maxLength, boolean required) {
+        String text = value == null ? "" : value.strip();
+        if (required && text.isEmpty()) {
+            throw new InvalidRequestException(field, "is required");
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidRequestException(field, "must be at most " + maxLength + " characters, got " + text.length());
+        }
+        return text;
+    }
+
+    private static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidRequestException(field, "must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static int side(String field, int value, int max) {
+        if (value < 64 || value > max || value % 8 != 0) {
+            throw new InvalidRequestException(field, "must be a multiple of 8 between 64 and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static double guidance(double value, double max) {
+        if (Double.isNaN(value) || value < 0 || value > max) {
+            throw new InvalidRequestException("guidance", "must be between 0 and " + max + ", got " + value);
+        }
+        return value;
+    }
+}
