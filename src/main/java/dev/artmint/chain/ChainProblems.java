@@ -1,7 +1,5 @@
 package dev.artmint.chain;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -18,13 +16,13 @@ class ChainProblems {
 
     @ServerExceptionMapper
     Response reverted(TransactionRevertedException e, UriInfo uri) {
-        return Problem.of(ProblemType.TRANSACTION_REVERTED, e.getMessage()).at(URI.create(uri.getPath())).toResponse();
+        return Problem.of(ProblemType.TRANSACTION_REVERTED, e.getMessage()).toResponse(uri);
     }
 
     @ServerExceptionMapper
     Response unavailable(ChainException e, UriInfo uri) {
         LOG.warnf("chain request on %s failed: %s", uri.getPath(), e.getMessage());
         return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "the chain node cannot serve this request now")
-                .at(URI.create(uri.getPath())).toResponse();
+                .toResponse(uri);
     }
 }

@@ -1,5 +1,6 @@
 package dev.artmint.market;
 
+import dev.artmint.platform.problem.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,18 +31,18 @@ public record KeysetCursor(Object key, UUID id) {
         try {
             parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
-            throw MarketRefusedException.invalid("cursor", FOREIGN);
+            throw Refusal.invalid("cursor", FOREIGN);
         }
         if (parts.length != 3) {
-            throw MarketRefusedException.invalid("cursor", FOREIGN);
+            throw Refusal.invalid("cursor", FOREIGN);
         }
         if (!parts[0].equals(order)) {
-            throw MarketRefusedException.invalid("cursor", "the cursor belongs to the order " + parts[0] + ", not " + order);
+            throw Refusal.invalid("cursor", "the cursor belongs to the order " + parts[0] + ", not " + order);
         }
         try {
             return new KeysetCursor(key.apply(parts[1]), UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-            throw MarketRefusedException.invalid("cursor", FOREIGN);
+            throw Refusal.invalid("cursor", FOREIGN);
         }
     }
 
@@ -68,7 +69,7 @@ public record KeysetCursor(Object key, UUID id) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw MarketRefusedException.invalid("limit", "a whole number from 1 to " + MAX_PAGE_SIZE);
+        throw Refusal.invalid("limit", "a whole number from 1 to " + MAX_PAGE_SIZE);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.platform.problem.Refusal;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class Faucet {
 
     public ChainTransaction fund(UUID userId) {
         String key = config.faucet().key()
-                .orElseThrow(() -> new WalletRefusedException(ProblemType.NOT_FOUND, "there is no faucet on this chain"));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "there is no faucet on this chain"));
         Wallet wallet = wallets.custodial(userId);
         return outbox.submit(new TransactionRequest("faucet:" + UUID.randomUUID(), Credentials.create(key), wallet.address,
                 config.faucet().amount(), "0x"));

@@ -1,5 +1,7 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SignatureException;
@@ -55,23 +57,23 @@ public class SiweLinks {
         SiweMessage message = SiweMessage.parse(text);
         Instant now = clock.instant();
         if (!message.domain().equals(config.siwe().domain())) {
-            throw new SiweRejectedException("the message is for " + message.domain() + ", not " + config.siwe().domain());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is for " + message.domain() + ", not " + config.siwe().domain());
         }
         if (!"1".equals(message.version())) {
-            throw new SiweRejectedException("only version 1 messages are accepted");
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "only version 1 messages are accepted");
         }
         if (message.chainId() != node.chainId()) {
-            throw new SiweRejectedException("the message is for chain " + message.chainId() + ", not " + node.chainId());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is for chain " + message.chainId() + ", not " + node.chainId());
         }
         if (message.expirationTime().map(expiry -> !now.isBefore(expiry)).orElse(false)) {
-            throw new SiweRejectedException("the message expired at " + message.expirationTime().get());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message expired at " + message.expirationTime().get());
         }
         if (message.notBefore().map(now::isBefore).orElse(false)) {
-            throw new SiweRejectedException("the message is not valid before " + message.notBefore().get());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is not valid before " + message.notBefore().get());
         }
         String signer = recover(text, signature);
         if (!signer.equalsIgnoreCase(message.address())) {
-            throw new SiweRejectedException("the signature is not by " + message.address());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature is not by " + message.address());
         }
         String address = message.address().toLowerCase();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -92,7 +94,7 @@ public class SiweLinks {
         long used = SiweNonce.update("usedAt = ?1 where nonce = ?2 and userId = ?3 and usedAt is null and expiresAt > ?1",
                 now, nonce, userId);
         if (used != 1) {
-            throw new SiweRejectedException("the nonce " + nonce + " was not issued to you, is used up or has expired");
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the nonce " + nonce + " was not issued to you, is used up or has expired");
         }
     }
 
@@ -102,17 +104,17 @@ public class SiweLinks {
         try {
             bytes = Numeric.hexStringToByteArray(signature);
         } catch (RuntimeException e) {
-            throw new SiweRejectedException("the signature is not hex");
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature is not hex");
         }
         if (bytes.length != 65) {
-            throw new SiweRejectedException("the signature must be 65 bytes, it has " + bytes.length);
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature must be 65 bytes, it has " + bytes.length);
         }
         byte v = bytes[64] < 27 ? (byte) (bytes[64] + 27) : bytes[64];
         Sign.SignatureData data = new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
         try {
             return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
         } catch (SignatureException | IllegalArgumentException e) {
-            throw new SiweRejectedException("the signature does not verify: " + e.getMessage());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify: " + e.getMessage());
         }
     }
 }

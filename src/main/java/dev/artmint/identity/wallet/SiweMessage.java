@@ -1,5 +1,7 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -19,12 +21,12 @@ record SiweMessage(String domain, String address, String uri, String version, lo
     static SiweMessage parse(String message) {
         List<String> lines = message.lines().toList();
         if (lines.size() < 2 || !lines.get(0).endsWith(PREAMBLE)) {
-            throw new SiweRejectedException("the message is not an EIP-4361 sign-in message");
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is not an EIP-4361 sign-in message");
         }
         String domain = lines.get(0).substring(0, lines.get(0).length() - PREAMBLE.length());
         String address = lines.get(1).trim();
         if (!address.matches("0x[0-9a-fA-F]{40}")) {
-            throw new SiweRejectedException("the message's second line is not an Ethereum address");
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message's second line is not an Ethereum address");
         }
         Map<String, String> fields = new HashMap<>();
         for (String line : lines.subList(2, lines.size())) {
@@ -40,14 +42,14 @@ record SiweMessage(String domain, String address, String uri, String version, lo
                     Optional.ofNullable(fields.get("Expiration Time")).map(Instant::parse),
                     Optional.ofNullable(fields.get("Not Before")).map(Instant::parse));
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new SiweRejectedException("the message has a malformed field: " + e.getMessage());
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message has a malformed field: " + e.getMessage());
         }
     }
 
     private static String required(Map<String, String> fields, String name) {
         String value = fields.get(name);
         if (value == null || value.isEmpty()) {
-            throw new SiweRejectedException("the message has no " + name);
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message has no " + name);
         }
         return value;
     }

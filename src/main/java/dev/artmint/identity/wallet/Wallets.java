@@ -1,5 +1,6 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.platform.problem.Refusal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public class Wallets {
     /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
     public ChainTransaction withdraw(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         if (!isLinked(userId, to)) {
-            throw new WalletRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
+            throw Refusal.of(ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
         }
         return sendToken(userId, tokenId, to, "withdraw:" + userId + ":" + idempotencyKey);
     }
@@ -109,14 +110,13 @@ public class Wallets {
         Wallet wallet = custodial(userId);
         String collection = contracts.collection();
         if (!node.ownerOf(collection, tokenId).map(wallet.address::equalsIgnoreCase).orElse(false)) {
-            throw new WalletRefusedException(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
+            throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
         String data = node.collection(collection).safeTransferFrom(wallet.address, to, tokenId).encodeFunctionCall();
         BigInteger needed = outbox.maxCost(wallet.address, collection, BigInteger.ZERO, data);
         BigInteger balance = node.balance(wallet.address);
         if (balance.compareTo(needed) < 0) {
-            throw new WalletRefusedException(ProblemType.INSUFFICIENT_FUNDS, "sending token " + tokenId + " needs up to "
-                    + needed + " wei for gas; your custodial wallet " + wallet.address + " holds " + balance + " wei");
+            throw Refusal.insufficientFunds("paying the gas of sending token " + tokenId, needed, balance);
         }
         return outbox.submit(TransactionRequest.call(idempotencyKey, credentials(wallet), collection, data));
     }

@@ -1,7 +1,7 @@
 package dev.artmint.market.browse;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.KeysetCursor;
-import dev.artmint.market.MarketRefusedException;
 import java.math.BigInteger;
 import java.util.Set;
 
@@ -22,15 +22,15 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
             String minted, String sort, String limit, String cursor, int defaultLimit) {
         String query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw MarketRefusedException.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
+            throw Refusal.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
         }
         BrowseSort order = sort == null ? BrowseSort.NEWEST : BrowseSort.of(sort).orElseThrow(() ->
-                MarketRefusedException.invalid("sort", "one of newest, price_asc, price_desc, popular"));
+                Refusal.invalid("sort", "one of newest, price_asc, price_desc, popular"));
         int size = KeysetCursor.pageSize(limit, defaultLimit);
         BigInteger min = wei("minPriceWei", minPriceWei);
         BigInteger max = wei("maxPriceWei", maxPriceWei);
         if (min != null && max != null && min.compareTo(max) > 0) {
-            throw MarketRefusedException.invalid("minPriceWei", "must not be greater than maxPriceWei");
+            throw Refusal.invalid("minPriceWei", "must not be greater than maxPriceWei");
         }
         return new BrowseQuery(query, query == null ? Set.of() : SearchTerms.ofQuery(query), blankToNull(creator),
                 blankToNull(model), min, max, flag("minted", minted), order, size,
@@ -51,10 +51,10 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
         try {
             wei = new BigInteger(value.strip());
         } catch (NumberFormatException e) {
-            throw MarketRefusedException.invalid(field, "a whole number of wei");
+            throw Refusal.invalid(field, "a whole number of wei");
         }
         if (wei.signum() < 0) {
-            throw MarketRefusedException.invalid(field, "must not be negative");
+            throw Refusal.invalid(field, "must not be negative");
         }
         return wei;
     }
@@ -66,7 +66,7 @@ record BrowseQuery(String q, Set<String> terms, String creator, String model, Bi
         return switch (value.strip()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw MarketRefusedException.invalid(field, "true or false");
+            default -> throw Refusal.invalid(field, "true or false");
         };
     }
 

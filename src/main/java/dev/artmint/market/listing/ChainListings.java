@@ -1,8 +1,7 @@
 package dev.artmint.market.listing;
 
-import dev.artmint.market.InsufficientFundsException;
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.MarketConfig;
-import dev.artmint.market.MarketRefusedException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +47,7 @@ class ChainListings {
         BigInteger needed = node.gasCost(BigInteger.valueOf(config.listingGasLimit() * transactions));
         BigInteger balance = wallets.balance(seller);
         if (balance.compareTo(needed) < 0) {
-            throw new InsufficientFundsException("paying the gas of listing on the market", needed, balance);
+            throw Refusal.insufficientFunds("paying the gas of listing on the market", needed, balance);
         }
     }
 
@@ -57,7 +56,7 @@ class ChainListings {
         Optional<String> holder = market.holder(listing.tokenId);
         if (holder.filter(listing.sellerAddress::equalsIgnoreCase).isEmpty()) {
             // the index has not caught up with a transfer yet: nothing goes to the chain
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the chain shows the token held by "
+            throw Refusal.of(ProblemType.CONFLICT, "the chain shows the token held by "
                     + holder.orElse("no one") + ", not by " + listing.sellerAddress + "; try again shortly");
         }
         if (!approved) {
@@ -88,7 +87,7 @@ class ChainListings {
     private void requireLastConfirmed(Listing listing) {
         Optional<ChainTransaction> last = outbox.find(listing.chainTxId);
         if (last.isPresent() && !last.get().status.isFinal()) {
-            throw new MarketRefusedException(ProblemType.CONFLICT,
+            throw Refusal.of(ProblemType.CONFLICT,
                     "the listing's last transaction (" + last.get().hash + ") is not confirmed yet; try again shortly");
         }
     }

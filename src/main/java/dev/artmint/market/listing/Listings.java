@@ -1,7 +1,7 @@
 package dev.artmint.market.listing;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
-import dev.artmint.market.MarketRefusedException;
 import dev.artmint.market.sale.Purchase;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -51,26 +51,26 @@ public class Listings {
     public ListingView create(UUID userId, boolean admin, UUID artworkId, BigInteger price) {
         Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(found -> admin || !found.hidden && (found.published || found.creatorId.equals(userId)))
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such artwork"));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
         Holders.Holder holder = holders.of(artwork);
         if (holder.userId() == null) {
             if (wallets.isLinked(userId, holder.address())) {
-                throw new MarketRefusedException(ProblemType.CONFLICT, "the token is in your external address " + holder.address()
+                throw Refusal.of(ProblemType.CONFLICT, "the token is in your external address " + holder.address()
                         + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to list it");
             }
-            throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
         }
         if (!holder.userId().equals(userId)) {
-            throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's current owner can list it");
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's current owner can list it");
         }
         if (artwork.hidden) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be listed");
+            throw Refusal.of(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be listed");
         }
         if (!artwork.published) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "publish the artwork before listing it");
+            throw Refusal.of(ProblemType.CONFLICT, "publish the artwork before listing it");
         }
         active(artworkId).ifPresent(listing -> {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork already has an active listing, " + listing.id);
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an active listing, " + listing.id);
         });
         boolean approved = holder.kind() == Listing.Kind.LAZY_MINT || chain.approved(holder.address());
         if (holder.kind() == Listing.Kind.MARKET) {
@@ -163,19 +163,19 @@ public class Listings {
     private Listing ownActive(UUID listingId, UUID userId, boolean admin) {
         Listing listing = Listing.<Listing>findByIdOptional(listingId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(found -> visible(found, userId, admin))
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such listing"));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing"));
         if (!listing.sellerId.equals(userId)) {
-            throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the seller can change this listing");
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the seller can change this listing");
         }
         if (listing.status != Listing.Status.ACTIVE) {
-            throw new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
+            throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
         }
         return listing;
     }
 
     private void requireNoPurchaseInFlight(Listing listing) {
         if (purchaseInFlight(listing)) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "a purchase of this listing is in flight; try again after it ends");
+            throw Refusal.of(ProblemType.CONFLICT, "a purchase of this listing is in flight; try again after it ends");
         }
     }
 
@@ -185,7 +185,7 @@ public class Listings {
             listing.persist();
             entityManager.flush();
         } catch (PersistenceException e) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork already has an active listing");
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an active listing");
         }
     }
 }

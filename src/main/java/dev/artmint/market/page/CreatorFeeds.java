@@ -3,7 +3,7 @@ package dev.artmint.market.page;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.CreatorRef;
 import dev.artmint.market.KeysetCursor;
-import dev.artmint.market.MarketRefusedException;
+import dev.artmint.platform.problem.Refusal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,12 +75,12 @@ public class CreatorFeeds {
         this.entityManager = entityManager;
     }
 
-    /** Throws {@link MarketRefusedException} for a cursor the Collected tab did not issue. */
+    /** Throws a validation {@link Refusal} for a cursor the Collected tab did not issue. */
     static KeysetCursor collectedCursor(String cursor) {
         return decode(cursor, COLLECTED, Long::parseLong);
     }
 
-    /** Throws {@link MarketRefusedException} for a cursor the Activity tab did not issue. */
+    /** Throws a validation {@link Refusal} for a cursor the Activity tab did not issue. */
     static KeysetCursor activityCursor(String cursor) {
         return decode(cursor, ACTIVITY, KeysetCursor::fromMicros);
     }

@@ -2,7 +2,7 @@ package dev.artmint.market.page;
 
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.KeysetCursor;
-import dev.artmint.market.MarketRefusedException;
+import dev.artmint.platform.problem.Refusal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +29,7 @@ public class CreatorProfiles {
         this.entityManager = entityManager;
     }
 
-    /** Throws {@link MarketRefusedException} for a cursor this order did not issue. */
+    /** Throws a validation {@link Refusal} for a cursor this order did not issue. */
     static KeysetCursor cursor(String cursor) {
         return cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor, ORDER, KeysetCursor::fromMicros);
     }

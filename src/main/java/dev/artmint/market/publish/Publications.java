@@ -1,8 +1,8 @@
 package dev.artmint.market.publish;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
 import dev.artmint.market.ArtworkPublished;
-import dev.artmint.market.MarketRefusedException;
 import dev.artmint.market.listing.Holders;
 import dev.artmint.market.listing.Listings;
 import java.time.Instant;
@@ -39,16 +39,16 @@ public class Publications {
     public PublicationView publish(UUID artworkId, UUID userId, boolean admin, PublishRequest request) {
         Artwork artwork = ownArtwork(artworkId, userId, admin, "publish");
         if (artwork.hidden) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be published");
+            throw Refusal.of(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be published");
         }
         int royalty = request.royaltyBps() != null ? request.royaltyBps() : Objects.requireNonNullElse(artwork.royaltyBps, 0);
         if (artwork.royaltyBps != null && royalty != artwork.royaltyBps) {
             if (holders.minted(artwork) || holders.sold(artwork)) {
-                throw new MarketRefusedException(ProblemType.CONFLICT,
+                throw Refusal.of(ProblemType.CONFLICT,
                         "the royalty is fixed once the artwork is minted or sold (it is " + artwork.royaltyBps + " bps)");
             }
             if (listings.active(artwork.id).map(listings::purchaseInFlight).orElse(false)) {
-                throw new MarketRefusedException(ProblemType.CONFLICT, "a purchase of this artwork is in flight; try again after it ends");
+                throw Refusal.of(ProblemType.CONFLICT, "a purchase of this artwork is in flight; try again after it ends");
             }
         }
         artwork.title = request.title().strip();
@@ -71,7 +71,7 @@ public class Publications {
             return PublicationView.of(artwork);
         }
         if (holders.sold(artwork) || holders.heldByOther(artwork)) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "this artwork was sold or minted to someone else; it stays published");
+            throw Refusal.of(ProblemType.CONFLICT, "this artwork was sold or minted to someone else; it stays published");
         }
         listings.active(artwork.id).ifPresent(listing -> listings.close(listing, userId));
         artwork.published = false;
@@ -83,13 +83,13 @@ public class Publications {
     /** The artwork, locked, when the caller created it: 404 when they cannot see it, 403 when they can but it is not theirs. */
     private static Artwork ownArtwork(UUID artworkId, UUID userId, boolean admin, String action) {
         Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such artwork"));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
         boolean creator = artwork.creatorId.equals(userId);
         if (!creator && !(admin || !artwork.hidden && artwork.published)) {
-            throw new MarketRefusedException(ProblemType.NOT_FOUND, "no such artwork");
+            throw Refusal.of(ProblemType.NOT_FOUND, "no such artwork");
         }
         if (!creator) {
-            throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator can " + action + " it");
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's creator can " + action + " it");
         }
         return artwork;
     }

@@ -1,8 +1,7 @@
 package dev.artmint.market.sale;
 
-import dev.artmint.market.InsufficientFundsException;
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.MarketConfig;
-import dev.artmint.market.MarketRefusedException;
 import dev.artmint.market.listing.Listing;
 import dev.artmint.market.listing.Listings;
 import java.math.BigInteger;
@@ -53,16 +52,16 @@ public class Purchases {
     public PurchaseView buy(UUID listingId, UUID buyerId, boolean admin) {
         Listing listing = QuarkusTransaction.requiringNew().call(() -> Listing.<Listing>findByIdOptional(listingId)
                 .filter(found -> listings.visible(found, buyerId, admin))
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no such listing")));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing")));
         if (listing.sellerId.equals(buyerId)) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "this is your own listing; you cannot buy it");
+            throw Refusal.of(ProblemType.CONFLICT, "this is your own listing; you cannot buy it");
         }
         requireActive(listing);
         Wallet wallet = wallets.custodial(buyerId);
         BigInteger needed = listing.priceWei.add(node.gasCost(BigInteger.valueOf(config.purchaseGasLimit())));
         BigInteger balance = wallets.balance(wallet.address);
         if (balance.compareTo(needed) < 0) {
-            throw new InsufficientFundsException("buying at " + listing.priceWei + " wei plus gas", needed, balance);
+            throw Refusal.insufficientFunds("buying at " + listing.priceWei + " wei plus gas", needed, balance);
         }
         Purchase purchase = QuarkusTransaction.requiringNew().call(() -> record(listing, buyerId, wallet.address));
         settlement.kick();
@@ -81,7 +80,7 @@ public class Purchases {
         Listing listing = Listing.<Listing>findByIdOptional(seen.id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
         requireActive(listing);
         if (listing.priceWei.compareTo(seen.priceWei) != 0) {
-            throw new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "the price changed to " + listing.priceWei + " wei");
+            throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the price changed to " + listing.priceWei + " wei");
         }
         if (listings.purchaseInFlight(listing)) {
             throw unavailable();
@@ -106,11 +105,11 @@ public class Purchases {
 
     private static void requireActive(Listing listing) {
         if (listing.status != Listing.Status.ACTIVE) {
-            throw new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
+            throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
         }
     }
 
-    private static MarketRefusedException unavailable() {
-        return new MarketRefusedException(ProblemType.LISTING_UNAVAILABLE, "another buyer's purchase of this listing is in flight");
+    private static Refusal unavailable() {
+        return Refusal.of(ProblemType.LISTING_UNAVAILABLE, "another buyer's purchase of this listing is in flight");
     }
 }

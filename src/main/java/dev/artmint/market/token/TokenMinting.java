@@ -1,7 +1,7 @@
 package dev.artmint.market.token;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
-import dev.artmint.market.MarketRefusedException;
 import dev.artmint.market.listing.Listing;
 import java.math.BigInteger;
 import java.util.UUID;
@@ -55,9 +55,9 @@ public class TokenMinting {
             // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
             Artwork artwork = artworks.readable(artworkId, userId, admin)
-                    .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "no artwork " + artworkId));
+                    .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no artwork " + artworkId));
             if (!artwork.creatorId.equals(userId)) {
-                throw new MarketRefusedException(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
+                throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
             }
             checkMintable(artwork);
             String owner = recipient(userId, to);
@@ -79,24 +79,24 @@ public class TokenMinting {
 
     private void checkMintable(Artwork artwork) {
         if (artwork.hidden) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is hidden by an administrator and cannot be minted");
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork is hidden by an administrator and cannot be minted");
         }
         if (!artwork.published || artwork.royaltyBps == null) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "publish the artwork, with its royalty, before minting it");
+            throw Refusal.of(ProblemType.CONFLICT, "publish the artwork, with its royalty, before minting it");
         }
         if (tokens.indexedOwner(artwork.tokenId).isPresent()) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
         }
         tokens.mintInFlightOrDone(artwork.tokenId).ifPresent(tx -> {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
                     + " (transaction " + tx.hash + ", " + tx.status + ")");
         });
         minting.mintOf(artwork.tokenId).ifPresent(failed -> {
-            throw new MarketRefusedException(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
+            throw Refusal.of(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
                     + failed.failureReason + "); a token id is only ever asked for once");
         });
         Listing.activeFor(artwork.id).filter(listing -> listing.kind == Listing.Kind.LAZY_MINT).ifPresent(listing -> {
-            throw new MarketRefusedException(ProblemType.CONFLICT,
+            throw Refusal.of(ProblemType.CONFLICT,
                     "the artwork is listed for sale with a lazy mint; withdraw the listing first");
         });
     }
@@ -107,7 +107,7 @@ public class TokenMinting {
             return wallets.custodial(userId).address;
         }
         if (!wallets.isLinked(userId, to)) {
-            throw new MarketRefusedException(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
+            throw Refusal.of(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
                     + " wallet or link the address with a SIWE signature first");
         }
         return to.toLowerCase();

@@ -1,7 +1,7 @@
 package dev.artmint.market.token;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.MarketConfig;
-import dev.artmint.market.MarketRefusedException;
 import java.math.BigInteger;
 import java.util.UUID;
 
@@ -52,7 +52,7 @@ public class TokenResource {
     @Operation(summary = "The token's ERC-721 metadata JSON (name, description, image, external_url, attributes); public")
     public Response metadata(@PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId) {
         byte[] document = tokens.metadata(uint256(tokenId))
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "there is no token " + tokenId));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "there is no token " + tokenId));
         // public: wallets and marketplaces fetch it anonymously; briefly, because a hidden artwork's token disappears
         return Response.ok(document, MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.tokenMetadataMaxAge().toSeconds())
@@ -79,7 +79,7 @@ public class TokenResource {
     private static BigInteger uint256(String tokenId) {
         BigInteger id = new BigInteger(tokenId);
         if (id.bitLength() > 256) {
-            throw MarketRefusedException.invalid("tokenId", TOKEN_ID_MESSAGE);
+            throw Refusal.invalid("tokenId", TOKEN_ID_MESSAGE);
         }
         return id;
     }

@@ -1,7 +1,7 @@
 package dev.artmint.market.token;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
-import dev.artmint.market.MarketRefusedException;
 import dev.artmint.market.listing.Listing;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -45,10 +45,10 @@ public class TokenTransfers {
     public ChainTransaction transfer(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         String recipient = to.toLowerCase();
         if (recipient.equals(ZERO_ADDRESS)) {
-            throw MarketRefusedException.invalid("to", "the zero address cannot hold tokens; a transfer there would destroy it");
+            throw Refusal.invalid("to", "the zero address cannot hold tokens; a transfer there would destroy it");
         }
         if (Set.of(contracts.collection().toLowerCase(), contracts.market().toLowerCase()).contains(recipient)) {
-            throw MarketRefusedException.invalid("to", "ArtMint's contracts cannot hold tokens; a transfer there would lose it");
+            throw Refusal.invalid("to", "ArtMint's contracts cannot hold tokens; a transfer there would lose it");
         }
         String key = "transfer:" + userId + ":" + idempotencyKey;
         Optional<ChainTransaction> known = QuarkusTransaction.requiringNew().call(() -> ChainTransaction.findByKey(key));
@@ -56,16 +56,16 @@ public class TokenTransfers {
             return known.get();
         }
         String owner = node.ownerOf(contracts.collection(), tokenId)
-                .orElseThrow(() -> new MarketRefusedException(ProblemType.NOT_FOUND, "there is no token " + tokenId));
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "there is no token " + tokenId));
         String wallet = wallets.custodial(userId).address;
         if (!owner.equalsIgnoreCase(wallet)) {
-            throw new MarketRefusedException(ProblemType.FORBIDDEN, "token " + tokenId + " is not in your custodial wallet");
+            throw Refusal.of(ProblemType.FORBIDDEN, "token " + tokenId + " is not in your custodial wallet");
         }
         Optional<Artwork> artwork = tokens.artworkOf(tokenId);
         artwork.flatMap(art -> QuarkusTransaction.requiringNew().call(() -> Listing.activeFor(art.id)))
                 .filter(listing -> listing.kind == Listing.Kind.MARKET)
                 .ifPresent(listing -> {
-                    throw new MarketRefusedException(ProblemType.CONFLICT, "token " + tokenId
+                    throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId
                             + " is listed on the market; withdraw the listing first");
                 });
         ChainTransaction tx = wallets.sendToken(userId, tokenId, recipient, key);

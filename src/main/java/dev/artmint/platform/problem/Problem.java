@@ -1,15 +1,24 @@
 package dev.artmint.platform.problem;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An RFC 9457 problem document: the body of every error ArtMint answers. */
+/**
+ * An RFC 9457 problem document: the body of every error ArtMint answers. {@code members} are its extension members
+ * (such as {@code amountNeededWei}), written beside the standard ones.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors,
+        @JsonAnyGetter Map<String, Object> members) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,18 +32,28 @@ public record Problem(URI type, String title, int status, String detail, URI ins
 
     /** A problem of a kind whose status varies, such as an HTTP error raised by the framework. */
     public static Problem of(ProblemType type, int status, String detail) {
-        return new Problem(type.uri(), type.title(), status, detail, null, List.of());
+        return new Problem(type.uri(), type.title(), status, detail, null, List.of(), Map.of());
     }
 
     public Problem at(URI instance) {
-        return new Problem(type, title, status, detail, instance, errors);
+        return new Problem(type, title, status, detail, instance, errors, members);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), members);
+    }
+
+    public Problem withMembers(Map<String, Object> extensionMembers) {
+        return new Problem(type, title, status, detail, instance, errors,
+                Collections.unmodifiableMap(new LinkedHashMap<>(extensionMembers)));
     }
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /** The answer to a request: this problem about the request's path. */
+    public Response toResponse(UriInfo request) {
+        return at(URI.create(request.getPath())).toResponse();
     }
 }

@@ -1,6 +1,5 @@
 package dev.artmint.platform.problem;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +44,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.FORBIDDEN, "your roles do not allow this request"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Refusal e, UriInfo uri) {
+        Response answer = e.problem().toResponse(uri);
+        if (e.retryAfter() == null) {
+            return answer;
+        }
+        return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -118,11 +126,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        return problem.at(instance(uri)).toResponse();
-    }
-
-    private static URI instance(UriInfo uri) {
-        return URI.create(uri.getPath());
+        return problem.toResponse(uri);
     }
 
     private static String detail(ProblemType type, WebApplicationException e) {

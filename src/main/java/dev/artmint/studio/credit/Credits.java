@@ -1,5 +1,6 @@
 package dev.artmint.studio.credit;
 
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.StudioConfig;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,13 +31,13 @@ public class Credits {
         return balanceOf(locked(userId));
     }
 
-    /** Takes {@code count} credits or throws {@link OutOfCreditsException}; joins the caller's transaction. */
+    /** Takes {@code count} credits or throws an out-of-credits {@link Refusal}; joins the caller's transaction. */
     @Transactional
     public void charge(UUID userId, int count) {
         CreditAccount account = locked(userId);
         CreditBalance balance = balanceOf(account);
         if (balance.available() < count) {
-            throw new OutOfCreditsException(count, balance.available(), balance.refillsAt());
+            throw Refusal.outOfCredits(count, balance.available(), balance.refillsAt(), clock.instant());
         }
         int fromDaily = Math.min(count, balance.dailyLeft());
         account.dailyUsed += fromDaily;

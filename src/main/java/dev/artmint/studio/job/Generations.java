@@ -1,5 +1,7 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.ModelCatalogue;
 import dev.artmint.studio.StudioConfig;
 import dev.artmint.studio.artwork.Artwork;
@@ -46,10 +48,10 @@ public class Generations {
     public JobView submit(UUID userId, boolean admin, GenerationSpec spec) {
         GenerationJob job = validated(userId, admin, spec);
         safety.blockedTerm(job.prompt).ifPresent(term -> {
-            throw new BlockedPromptException("prompt", term);
+            throw blocked("prompt", term);
         });
         safety.blockedTerm(job.negativePrompt).ifPresent(term -> {
-            throw new BlockedPromptException("negativePrompt", term);
+            throw blocked("negativePrompt", term);
         });
         credits.charge(userId, job.count);
         job.persist();
@@ -178,5 +180,11 @@ public class Generations {
             throw new InvalidRequestException("guidance", "must be between 0 and " + max + ", got " + value);
         }
         return value;
+    }
+
+    /** A prompt matched the blocklist: refused before any credit is charged. */
+    private static Refusal blocked(String field, String term) {
+        String message = field + " contains the blocked term \"" + term + "\"";
+        return Refusal.of(ProblemType.BLOCKED_PROMPT, message + "; no credit was charged").withError(field, message);
     }
 }
