@@ -30,7 +30,6 @@ public class ChainIndexer {
     private static final Logger LOG = Logger.getLogger(ChainIndexer.class);
     private static final String TRANSFER = EventEncoder.encode(ArtMint721.TRANSFER_EVENT);
     private static final int REORG_SEARCH_DEPTH = 256;
-    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private final ChainNode node;
     private final Contracts contracts;
@@ -161,7 +160,7 @@ public class ChainIndexer {
                 .setParameter(1, tokenId).setParameter(2, block).setParameter(3, log.getLogIndex().longValueExact())
                 .setParameter(4, log.getTransactionHash()).setParameter(5, from).setParameter(6, to).setParameter(7, previous)
                 .executeUpdate();
-        if (Objects.equals(to, ZERO_ADDRESS)) {
+        if (Objects.equals(to, Addresses.ZERO)) {
             entityManager.createNativeQuery("delete from token_owner where token_id = ?1").setParameter(1, tokenId).executeUpdate();
         } else {
             entityManager.createNativeQuery("""

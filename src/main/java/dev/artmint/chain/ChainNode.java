@@ -185,12 +185,12 @@ public class ChainNode {
     }
 
     /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
-    public ArtMint721 collection(String address) {
+    ArtMint721 collection(String address) {
         return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 
     /** The generated ArtMarket wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
-    public ArtMarket market(String address) {
+    ArtMarket market(String address) {
         return ArtMarket.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 

@@ -15,7 +15,6 @@ import dev.artmint.chain.contracts.ArtMarket;
 @ApplicationScoped
 public class MarketCalls {
 
-    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private final ChainNode node;
     private final Contracts contracts;
@@ -66,7 +65,7 @@ public class MarketCalls {
                 .filter(hex -> hex.length() >= 66)
                 .orElseThrow(() -> new ChainException("ArtMarket.listing(" + tokenId + ") answered nothing"));
         String seller = "0x" + result.substring(26, 66).toLowerCase();
-        return ZERO_ADDRESS.equals(seller) ? Optional.empty() : Optional.of(seller);
+        return Addresses.ZERO.equals(seller) ? Optional.empty() : Optional.of(seller);
     }
 
     private ContractCall call(Function<ArtMarket, String> encoder) {

@@ -18,9 +18,11 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ContractCall;
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Contracts;
 import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TokenCalls;
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.chain.TransactionRequest;
 import dev.artmint.platform.problem.ProblemType;
@@ -41,14 +43,17 @@ public class Wallets {
     private final Outbox outbox;
     private final TokenOwnership ownership;
     private final EntityManager entityManager;
+    private final TokenCalls tokens;
 
-    Wallets(KeyCipher cipher, ChainNode node, Contracts contracts, Outbox outbox, TokenOwnership ownership, EntityManager entityManager) {
+    Wallets(KeyCipher cipher, ChainNode node, Contracts contracts, Outbox outbox, TokenOwnership ownership,
+            EntityManager entityManager, TokenCalls tokens) {
         this.cipher = cipher;
         this.node = node;
         this.contracts = contracts;
         this.outbox = outbox;
         this.ownership = ownership;
         this.entityManager = entityManager;
+        this.tokens = tokens;
     }
 
     /** The user's custodial wallet, created on the first call; concurrent first calls get the same one. */
@@ -112,13 +117,13 @@ public class Wallets {
         if (!node.ownerOf(collection, tokenId).map(wallet.address::equalsIgnoreCase).orElse(false)) {
             throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
-        String data = node.collection(collection).safeTransferFrom(wallet.address, to, tokenId).encodeFunctionCall();
-        BigInteger needed = outbox.maxCost(wallet.address, collection, BigInteger.ZERO, data);
+        ContractCall transfer = tokens.transfer(wallet.address, to, tokenId);
+        BigInteger needed = outbox.maxCost(wallet.address, transfer.to(), BigInteger.ZERO, transfer.data());
         BigInteger balance = node.balance(wallet.address);
         if (balance.compareTo(needed) < 0) {
             throw Refusal.insufficientFunds("paying the gas of sending token " + tokenId, needed, balance);
         }
-        return outbox.submit(TransactionRequest.call(idempotencyKey, credentials(wallet), collection, data));
+        return outbox.submit(TransactionRequest.call(idempotencyKey, credentials(wallet), transfer.to(), transfer.data()));
     }
 
     /**

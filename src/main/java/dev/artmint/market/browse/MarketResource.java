@@ -1,18 +1,13 @@
 package dev.artmint.market.browse;
 
 import dev.artmint.market.MarketConfig;
-import dev.artmint.market.page.ArtworkPage;
-import dev.artmint.market.page.ArtworkPages;
-import java.util.UUID;
+import dev.artmint.market.HttpCaching;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,12 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** The public marketplace: browsing and searching active listings, and an artwork's page. */
+/** The public marketplace: browsing and searching active listings. */
 @Path("/api/market")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,18 +28,11 @@ import io.smallrye.mutiny.Uni;
 public class MarketResource {
 
     private final ListingCatalogue catalogue;
-    private final ArtworkPages pages;
     private final MarketConfig config;
-    private final SecurityIdentity identity;
-    private final CurrentUser currentUser;
 
-    MarketResource(ListingCatalogue catalogue, ArtworkPages pages, MarketConfig config, SecurityIdentity identity,
-            CurrentUser currentUser) {
+    MarketResource(ListingCatalogue catalogue, MarketConfig config) {
         this.catalogue = catalogue;
-        this.pages = pages;
         this.config = config;
-        this.identity = identity;
-        this.currentUser = currentUser;
     }
 
     /** Runs on the event loop: a cached page is answered there; the catalogue reads the database on a worker. */
@@ -70,34 +55,7 @@ public class MarketResource {
                 config.pageSize());
         // the page is the same for every caller, so shared caches may keep it a few seconds too
         return catalogue.browse(query).map(page -> Response.ok(page, MediaType.APPLICATION_JSON_TYPE)
-                .cacheControl(publicCache()).build());
+                .cacheControl(HttpCaching.shared(config.publicMaxAge())).build());
     }
 
-    @GET
-    @Path("artworks/{id}")
-    @Operation(summary = "An artwork's public page: details, provenance, likes, listing, token and history")
-    public Response artwork(@PathParam("id") UUID id) {
-        if (identity.isAnonymous()) {
-            return Response.ok(pages.publicPage(id).orElseThrow(NotFoundException::new)).cacheControl(publicCache()).build();
-        }
-        ArtworkPage page = pages.page(id, currentUser.id(), identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
-        return Response.ok(page).cacheControl(privateCache()).build();
-    }
-
-    private CacheControl publicCache() {
-        CacheControl cache = new CacheControl();
-        cache.setNoTransform(false);
-        cache.setMaxAge((int) config.publicMaxAge().toSeconds());
-        cache.getCacheExtension().put("public", null);
-        return cache;
-    }
-
-    /** A signed-in caller's page says whether they liked it, and may show what only they can see. */
-    private static CacheControl privateCache() {
-        CacheControl cache = new CacheControl();
-        cache.setNoTransform(false);
-        cache.setPrivate(true);
-        cache.setNoCache(true);
-        return cache;
-    }
 }

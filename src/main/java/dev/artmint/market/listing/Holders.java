@@ -1,6 +1,5 @@
 package dev.artmint.market.listing;
 
-import dev.artmint.market.sale.Sale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,10 +22,12 @@ public class Holders {
 
     private final TokenOwnership ownership;
     private final Wallets wallets;
+    private final SaleRecords sales;
 
-    Holders(TokenOwnership ownership, Wallets wallets) {
+    Holders(TokenOwnership ownership, Wallets wallets, SaleRecords sales) {
         this.ownership = ownership;
         this.wallets = wallets;
+        this.sales = sales;
     }
 
     public Holder of(Artwork artwork) {
@@ -44,7 +45,7 @@ public class Holders {
     }
 
     public boolean sold(Artwork artwork) {
-        return Sale.count("artworkId", artwork.id) > 0;
+        return sales.sold(artwork.id);
     }
 
     /** Whether the token is minted and held anywhere but the creator's custodial wallet. */

@@ -1,8 +1,6 @@
 package dev.artmint.market.listing;
 
 import dev.artmint.market.Wei;
-import dev.artmint.market.sale.PurchaseView;
-import dev.artmint.market.sale.Purchases;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.UUID;
@@ -26,11 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
-/** Listings: the holder of an artwork asks a price, changes or withdraws it; buyers ask to buy. */
+/** Listings: the holder of an artwork asks a price, changes or withdraws it (buying one is the sale's). */
 @Path("/api/listings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,15 +34,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ListingResource {
 
     private final Listings listings;
-    private final Purchases purchases;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    ListingResource(Listings listings, Purchases purchases, CurrentUser currentUser, SecurityIdentity identity) {
+    ListingResource(Listings listings, CurrentUser currentUser) {
         this.listings = listings;
-        this.purchases = purchases;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     /** A new listing: the artwork and its price in wei. */
@@ -61,7 +53,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "List an artwork you hold at a price in wei (a decimal string, at most 2^96 - 1)")
     public Response create(@Valid @NotNull NewListing request) {
-        ListingView listing = listings.create(currentUser.id(), admin(), request.artworkId(), new BigInteger(request.priceWei()));
+        ListingView listing = listings.create(currentUser.signedIn(), request.artworkId(), new BigInteger(request.priceWei()));
         return Response.created(URI.create("/api/listings/" + listing.id())).entity(listing).build();
     }
 
@@ -70,8 +62,7 @@ public class ListingResource {
     @PermitAll
     @Operation(summary = "A listing: public while active on a published artwork; its seller and admins always")
     public ListingView get(@PathParam("id") UUID id) {
-        UUID userId = identity.isAnonymous() ? null : currentUser.id();
-        return listings.find(id, userId, admin()).orElseThrow(NotFoundException::new);
+        return listings.find(id, currentUser.caller()).orElseThrow(NotFoundException::new);
     }
 
     @PATCH
@@ -79,26 +70,15 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the price of your active listing")
     public ListingView reprice(@PathParam("id") UUID id, @Valid @NotNull NewPrice request) {
-        return listings.reprice(id, currentUser.id(), admin(), new BigInteger(request.priceWei()));
+        return listings.reprice(id, currentUser.signedIn(), new BigInteger(request.priceWei()));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Withdraw your active listing")
     public Response withdraw(@PathParam("id") UUID id) {
-        listings.withdraw(id, currentUser.id(), admin());
+        listings.withdraw(id, currentUser.signedIn());
         return Response.noContent().build();
     }
 
-    @POST
-    @Path("{id}/purchase")
-    @Operation(summary = "Buy a listing with your custodial wallet; 202 with the purchase, which settles on-chain")
-    public Response purchase(@PathParam("id") UUID id) {
-        PurchaseView purchase = purchases.buy(id, currentUser.id(), admin());
-        return Response.accepted(purchase).location(URI.create("/api/purchases/" + purchase.id())).build();
-    }
-
-    private boolean admin() {
-        return identity.hasRole(Roles.ADMIN);
-    }
 }

@@ -1,8 +1,8 @@
 package dev.artmint.market.listing;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
-import dev.artmint.market.sale.Purchase;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,7 @@ import dev.artmint.chain.Outbox;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Artworks;
 
 /**
  * Listings by an artwork's current holder. An unminted artwork is listed by its creator and sold by voucher
@@ -36,21 +37,24 @@ public class Listings {
     private final CreatorRoles creatorRoles;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final SaleRecords sales;
 
     Listings(Holders holders, Wallets wallets, ChainListings chain, CreatorRoles creatorRoles, Outbox outbox,
-            EntityManager entityManager) {
+            EntityManager entityManager, SaleRecords sales) {
         this.holders = holders;
         this.wallets = wallets;
         this.chain = chain;
         this.creatorRoles = creatorRoles;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.sales = sales;
     }
 
     @Transactional
-    public ListingView create(UUID userId, boolean admin, UUID artworkId, BigInteger price) {
+    public ListingView create(Caller caller, UUID artworkId, BigInteger price) {
+        UUID userId = caller.id();
         Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(found -> admin || !found.hidden && (found.published || found.creatorId.equals(userId)))
+                .filter(found -> Artworks.mayRead(found.published, found.hidden, found.creatorId, caller))
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
         Holders.Holder holder = holders.of(artwork);
         if (holder.userId() == null) {
@@ -101,28 +105,28 @@ public class Listings {
 
     /** A listing the caller may see: an active one of a visible published artwork, or any of theirs. */
     @Transactional
-    public Optional<ListingView> find(UUID listingId, UUID userId, boolean admin) {
-        return Listing.<Listing>findByIdOptional(listingId).filter(listing -> visible(listing, userId, admin)).map(this::view);
+    public Optional<ListingView> find(UUID listingId, Caller caller) {
+        return Listing.<Listing>findByIdOptional(listingId).filter(listing -> visible(listing, caller)).map(this::view);
     }
 
     @Transactional
-    public ListingView reprice(UUID listingId, UUID userId, boolean admin, BigInteger price) {
-        Listing listing = ownActive(listingId, userId, admin);
+    public ListingView reprice(UUID listingId, Caller caller, BigInteger price) {
+        Listing listing = ownActive(listingId, caller);
         requireNoPurchaseInFlight(listing);
         if (listing.kind == Listing.Kind.MARKET) {
             listing.chainTxId = chain.updatePrice(listing, price);
         }
         listing.priceWei = price;
         listing.updatedAt = Instant.now();
-        Activity activity = Activity.record(listing.artworkId, Activity.Kind.REPRICED, userId);
+        Activity activity = Activity.record(listing.artworkId, Activity.Kind.REPRICED, caller.id());
         activity.priceWei = price;
         activity.fromAddress = listing.sellerAddress;
         return view(listing);
     }
 
     @Transactional
-    public void withdraw(UUID listingId, UUID userId, boolean admin) {
-        close(ownActive(listingId, userId, admin), userId);
+    public void withdraw(UUID listingId, Caller caller) {
+        close(ownActive(listingId, caller), caller.id());
     }
 
     /** Withdraws an active listing whose row the caller's transaction locked or is about to change. */
@@ -143,12 +147,11 @@ public class Listings {
     }
 
     public boolean purchaseInFlight(Listing listing) {
-        return Purchase.count("listingId = ?1 and status in ?2", listing.id,
-                List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED)) > 0;
+        return sales.purchaseInFlight(listing.id);
     }
 
-    public boolean visible(Listing listing, UUID userId, boolean admin) {
-        if (admin || listing.sellerId.equals(userId)) {
+    public boolean visible(Listing listing, Caller caller) {
+        if (caller.admin() || caller.is(listing.sellerId)) {
             return true;
         }
         Artwork artwork = Artwork.findById(listing.artworkId);
@@ -160,11 +163,11 @@ public class Listings {
         return ListingView.of(listing, tx.orElse(null));
     }
 
-    private Listing ownActive(UUID listingId, UUID userId, boolean admin) {
+    private Listing ownActive(UUID listingId, Caller caller) {
         Listing listing = Listing.<Listing>findByIdOptional(listingId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(found -> visible(found, userId, admin))
+                .filter(found -> visible(found, caller))
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing"));
-        if (!listing.sellerId.equals(userId)) {
+        if (!caller.is(listing.sellerId)) {
             throw Refusal.of(ProblemType.FORBIDDEN, "only the seller can change this listing");
         }
         if (listing.status != Listing.Status.ACTIVE) {

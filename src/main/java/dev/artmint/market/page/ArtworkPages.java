@@ -1,5 +1,7 @@
 package dev.artmint.market.page;
 
+import dev.artmint.chain.Addresses;
+import dev.artmint.identity.Caller;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.Activity;
 import dev.artmint.market.CreatorRef;
@@ -48,7 +50,6 @@ public class ArtworkPages {
 
     static final String CACHE = "market-artwork";
 
-    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     // no user has the nil UUID: an anonymous viewer has liked nothing
     private static final UUID NOBODY = new UUID(0, 0);
     private static final String PAGE = """
@@ -94,26 +95,26 @@ public class ArtworkPages {
 
     /** The page of a published, visible artwork as anyone sees it, from memory when it was read moments ago. */
     public Optional<ArtworkPage> publicPage(UUID artworkId) {
-        return cache.get(artworkId, id -> page(id, null, false)).await().indefinitely();
+        return cache.get(artworkId, id -> page(id, Caller.ANONYMOUS)).await().indefinitely();
     }
 
-    /** The page of an artwork the viewer (null when anonymous) may read. */
-    public Optional<ArtworkPage> page(UUID artworkId, UUID viewerId, boolean admin) {
+    /** The page of an artwork the viewer may read. */
+    public Optional<ArtworkPage> page(UUID artworkId, Caller viewer) {
         try (Connection connection = dataSource.getConnection()) {
-            return page(connection, artworkId, viewerId, admin);
+            return page(connection, artworkId, viewer);
         } catch (SQLException e) {
             throw new PersistenceException("reading the page of artwork " + artworkId + " failed", e);
         }
     }
 
-    private Optional<ArtworkPage> page(Connection connection, UUID artworkId, UUID viewerId, boolean admin)
+    private Optional<ArtworkPage> page(Connection connection, UUID artworkId, Caller viewer)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
-            statement.setObject(1, viewerId == null ? NOBODY : viewerId);
+            statement.setObject(1, viewer.anonymous() ? NOBODY : viewer.id());
             statement.setObject(2, artworkId);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next() || !Artworks.mayRead(row.getBoolean(8), row.getBoolean(9), row.getObject(10, UUID.class),
-                        viewerId, admin)) {
+                        viewer)) {
                     return Optional.empty();
                 }
                 BigDecimal tokenId = row.getBigDecimal(14);
@@ -132,7 +133,7 @@ public class ArtworkPages {
                         (Integer) row.getObject(4), row.getString(5), row.getInt(6), row.getInt(7), row.getBoolean(8),
                         createdAt, instant(row, 12), ArtworkImages.imageUrl(artworkId), ArtworkImages.thumbnailUrl(artworkId),
                         new CreatorRef(creatorHandle, row.getString(17)), row.getInt(15),
-                        viewerId == null ? null : row.getBoolean(23),
+                        viewer.anonymous() ? null : row.getBoolean(23),
                         new ArtworkPage.Provenance(record, record.canonicalJson(), record.hash()), listing, chain, history));
             }
         }
@@ -157,7 +158,7 @@ public class ArtworkPages {
                     boolean chain = row.getInt(1) == 1;
                     String from = row.getString(4);
                     String kind = chain
-                            ? (ZERO_ADDRESS.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
+                            ? (Addresses.ZERO.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
                             : row.getString(2);
                     (chain ? changes : activity).add(new ArtworkPage.HistoryEntry(kind, instant(row, 9), row.getString(3),
                             from, row.getString(5), wei(price), wei(row.getBigDecimal(12)), wei(row.getBigDecimal(13)),

@@ -1,5 +1,6 @@
 package dev.artmint.market.page;
 
+import dev.artmint.chain.Addresses;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.CreatorRef;
 import dev.artmint.market.KeysetCursor;
@@ -29,7 +30,6 @@ public class CreatorFeeds {
 
     private static final String COLLECTED = "collected";
     private static final String ACTIVITY = "activity";
-    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private static final String COLLECTED_SQL = """
             select a.id, t.token_id, a.title, u.handle, u.display_name, l.price_wei, t.block_number
@@ -130,7 +130,7 @@ public class CreatorFeeds {
                     + (after == null ? "" : " where (e.at, e.row_id) < (?5, ?6)")
                     + " order by e.at desc, e.row_id desc limit ?4")
                     .setParameter(1, user.id)
-                    .setParameter(2, ZERO_ADDRESS)
+                    .setParameter(2, Addresses.ZERO)
                     .setParameter(3, wallet)
                     .setParameter(4, limit + 1);
             if (after != null) {

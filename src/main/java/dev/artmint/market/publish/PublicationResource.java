@@ -15,9 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** A creator publishes an artwork to the marketplace, edits what it says, or withdraws it again. */
 @Path("/api/artworks/{id}")
@@ -28,12 +26,10 @@ public class PublicationResource {
 
     private final Publications publications;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    PublicationResource(Publications publications, CurrentUser currentUser, SecurityIdentity identity) {
+    PublicationResource(Publications publications, CurrentUser currentUser) {
         this.publications = publications;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     @POST
@@ -41,13 +37,13 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish an artwork (title, description, licence, royalty) or edit its publication; creator only")
     public PublicationView publish(@PathParam("id") UUID id, @Valid @NotNull PublishRequest request) {
-        return publications.publish(id, currentUser.id(), identity.hasRole(Roles.ADMIN), request);
+        return publications.publish(id, currentUser.signedIn(), request);
     }
 
     @POST
     @Path("unpublish")
     @Operation(summary = "Withdraw an artwork from the marketplace, and its listing; refused once sold or minted to someone else")
     public PublicationView unpublish(@PathParam("id") UUID id) {
-        return publications.unpublish(id, currentUser.id(), identity.hasRole(Roles.ADMIN));
+        return publications.unpublish(id, currentUser.signedIn());
     }
 }

@@ -1,5 +1,6 @@
 package dev.artmint.market.publish;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
 import dev.artmint.market.ArtworkPublished;
@@ -36,8 +37,8 @@ public class Publications {
     }
 
     @Transactional
-    public PublicationView publish(UUID artworkId, UUID userId, boolean admin, PublishRequest request) {
-        Artwork artwork = ownArtwork(artworkId, userId, admin, "publish");
+    public PublicationView publish(UUID artworkId, Caller caller, PublishRequest request) {
+        Artwork artwork = ownArtwork(artworkId, caller, "publish");
         if (artwork.hidden) {
             throw Refusal.of(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be published");
         }
@@ -59,33 +60,33 @@ public class Publications {
             artwork.published = true;
             artwork.publishedAt = Instant.now();
         }
-        Activity.record(artwork.id, Activity.Kind.PUBLISHED, userId);
+        Activity.record(artwork.id, Activity.Kind.PUBLISHED, caller.id());
         published.fire(new ArtworkPublished(artwork.id));
         return PublicationView.of(artwork);
     }
 
     @Transactional
-    public PublicationView unpublish(UUID artworkId, UUID userId, boolean admin) {
-        Artwork artwork = ownArtwork(artworkId, userId, admin, "unpublish");
+    public PublicationView unpublish(UUID artworkId, Caller caller) {
+        Artwork artwork = ownArtwork(artworkId, caller, "unpublish");
         if (!artwork.published) {
             return PublicationView.of(artwork);
         }
         if (holders.sold(artwork) || holders.heldByOther(artwork)) {
             throw Refusal.of(ProblemType.CONFLICT, "this artwork was sold or minted to someone else; it stays published");
         }
-        listings.active(artwork.id).ifPresent(listing -> listings.close(listing, userId));
+        listings.active(artwork.id).ifPresent(listing -> listings.close(listing, caller.id()));
         artwork.published = false;
-        Activity.record(artwork.id, Activity.Kind.UNPUBLISHED, userId);
+        Activity.record(artwork.id, Activity.Kind.UNPUBLISHED, caller.id());
         published.fire(new ArtworkPublished(artwork.id));
         return PublicationView.of(artwork);
     }
 
     /** The artwork, locked, when the caller created it: 404 when they cannot see it, 403 when they can but it is not theirs. */
-    private static Artwork ownArtwork(UUID artworkId, UUID userId, boolean admin, String action) {
+    private static Artwork ownArtwork(UUID artworkId, Caller caller, String action) {
         Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
-        boolean creator = artwork.creatorId.equals(userId);
-        if (!creator && !(admin || !artwork.hidden && artwork.published)) {
+        boolean creator = caller.is(artwork.creatorId);
+        if (!creator && !(caller.admin() || !artwork.hidden && artwork.published)) {
             throw Refusal.of(ProblemType.NOT_FOUND, "no such artwork");
         }
         if (!creator) {

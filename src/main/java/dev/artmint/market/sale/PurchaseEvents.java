@@ -1,5 +1,6 @@
 package dev.artmint.market.sale;
 
+import dev.artmint.identity.Caller;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,9 +35,9 @@ public class PurchaseEvents {
     public record Event(String name, PurchaseView data) {
     }
 
-    public Multi<Event> of(UUID purchaseId, UUID userId, boolean admin) {
+    public Multi<Event> of(UUID purchaseId, Caller caller) {
         return Multi.createFrom().emitter(emitter -> {
-            Watch watch = new Watch(purchaseId, userId, admin, emitter);
+            Watch watch = new Watch(purchaseId, caller, emitter);
             synchronized (watch) {
                 watch.task = poller.scheduleWithFixedDelay(watch::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -48,22 +49,20 @@ public class PurchaseEvents {
     private final class Watch {
 
         private final UUID purchaseId;
-        private final UUID userId;
-        private final boolean admin;
+        private final Caller caller;
         private final MultiEmitter<? super Event> emitter;
         private ScheduledFuture<?> task;
         private Purchase.Status told;
 
-        Watch(UUID purchaseId, UUID userId, boolean admin, MultiEmitter<? super Event> emitter) {
+        Watch(UUID purchaseId, Caller caller, MultiEmitter<? super Event> emitter) {
             this.purchaseId = purchaseId;
-            this.userId = userId;
-            this.admin = admin;
+            this.caller = caller;
             this.emitter = emitter;
         }
 
         synchronized void poll() {
             try {
-                PurchaseView purchase = purchases.find(purchaseId, userId, admin).orElseThrow();
+                PurchaseView purchase = purchases.find(purchaseId, caller).orElseThrow();
                 if (purchase.status() != told) {
                     told = purchase.status();
                     emitter.emit(new Event(told.name().toLowerCase(), purchase));

@@ -15,10 +15,9 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
@@ -32,19 +31,17 @@ public class PurchaseResource {
     private final Purchases purchases;
     private final PurchaseEvents events;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    PurchaseResource(Purchases purchases, PurchaseEvents events, CurrentUser currentUser, SecurityIdentity identity) {
+    PurchaseResource(Purchases purchases, PurchaseEvents events, CurrentUser currentUser) {
         this.purchases = purchases;
         this.events = events;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     @GET
     @Operation(summary = "A purchase: its status, price, transaction and why it failed")
     public PurchaseView get(@PathParam("id") UUID id) {
-        return purchases.find(id, currentUser.id(), admin()).orElseThrow(NotFoundException::new);
+        return purchases.find(id, currentUser.signedIn()).orElseThrow(NotFoundException::new);
     }
 
     @GET
@@ -53,17 +50,12 @@ public class PurchaseResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events of a purchase: pending, submitted, then settled or failed")
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
-        UUID userId = currentUser.id();
-        boolean admin = admin();
-        purchases.find(id, userId, admin).orElseThrow(NotFoundException::new);
-        return events.of(id, userId, admin).map(event -> sse.newEventBuilder()
+        Caller caller = currentUser.signedIn();
+        purchases.find(id, caller).orElseThrow(NotFoundException::new);
+        return events.of(id, caller).map(event -> sse.newEventBuilder()
                 .name(event.name())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.data())
                 .build());
-    }
-
-    private boolean admin() {
-        return identity.hasRole(Roles.ADMIN);
     }
 }

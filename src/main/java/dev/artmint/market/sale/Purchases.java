@@ -1,5 +1,6 @@
 package dev.artmint.market.sale;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.MarketConfig;
 import dev.artmint.market.listing.Listing;
@@ -49,9 +50,10 @@ public class Purchases {
     }
 
     /** Accepts a purchase of the listing at its current price, or refuses it before anything is recorded. */
-    public PurchaseView buy(UUID listingId, UUID buyerId, boolean admin) {
+    public PurchaseView buy(UUID listingId, Caller buyer) {
+        UUID buyerId = buyer.id();
         Listing listing = QuarkusTransaction.requiringNew().call(() -> Listing.<Listing>findByIdOptional(listingId)
-                .filter(found -> listings.visible(found, buyerId, admin))
+                .filter(found -> listings.visible(found, buyer))
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing")));
         if (listing.sellerId.equals(buyerId)) {
             throw Refusal.of(ProblemType.CONFLICT, "this is your own listing; you cannot buy it");
@@ -69,10 +71,10 @@ public class Purchases {
     }
 
     /** A purchase its buyer, the listing's seller or an admin may see. */
-    public Optional<PurchaseView> find(UUID purchaseId, UUID userId, boolean admin) {
+    public Optional<PurchaseView> find(UUID purchaseId, Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> Purchase.<Purchase>findByIdOptional(purchaseId)
-                .filter(purchase -> admin || purchase.buyerId.equals(userId)
-                        || Listing.<Listing>findByIdOptional(purchase.listingId).map(listing -> listing.sellerId.equals(userId)).orElse(false)))
+                .filter(purchase -> caller.admin() || caller.is(purchase.buyerId)
+                        || Listing.<Listing>findByIdOptional(purchase.listingId).map(listing -> caller.is(listing.sellerId)).orElse(false)))
                 .map(purchase -> PurchaseView.of(purchase, purchase.chainTxId == null ? null : outbox.find(purchase.chainTxId).orElse(null)));
     }
 

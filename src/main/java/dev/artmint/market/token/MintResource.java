@@ -17,9 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.artmint.chain.TransactionView;
 import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** A creator mints their published artwork as an ERC-721 token. */
 @Path("/api/artworks/{id}/mint")
@@ -30,12 +28,10 @@ public class MintResource {
 
     private final TokenMinting minting;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    MintResource(TokenMinting minting, CurrentUser currentUser, SecurityIdentity identity) {
+    MintResource(TokenMinting minting, CurrentUser currentUser) {
         this.minting = minting;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     /** Where the token goes: "custodial" (or nothing) for the creator's custodial wallet, else a linked address. */
@@ -51,7 +47,7 @@ public class MintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mint a published artwork (creator only) to the custodial wallet or a linked address; 202 with the transaction")
     public Response mint(@PathParam("id") UUID id, @Valid MintBody body) {
-        TokenMinting.Minted minted = minting.mint(id, currentUser.id(), identity.hasRole(Roles.ADMIN), body == null ? null : body.to());
+        TokenMinting.Minted minted = minting.mint(id, currentUser.signedIn(), body == null ? null : body.to());
         return Response.accepted(new MintView(minted.tokenId().toString(), TransactionView.of(minted.transaction()), minted.to()))
                 .build();
     }

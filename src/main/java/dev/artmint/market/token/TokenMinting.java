@@ -1,5 +1,6 @@
 package dev.artmint.market.token;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
 import dev.artmint.market.listing.Listing;
@@ -50,13 +51,14 @@ public class TokenMinting {
      * see the artwork (404), is not its creator (403), or it is hidden, unpublished, minted or minting already, or
      * listed for a lazy mint, or the address is not the creator's (409), or the chain would revert the call.
      */
-    public Minted mint(UUID artworkId, UUID userId, boolean admin, String to) {
+    public Minted mint(UUID artworkId, Caller caller, String to) {
+        UUID userId = caller.id();
         return QuarkusTransaction.requiringNew().call(() -> {
             // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
-            Artwork artwork = artworks.readable(artworkId, userId, admin)
+            Artwork artwork = artworks.readable(artworkId, caller)
                     .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no artwork " + artworkId));
-            if (!artwork.creatorId.equals(userId)) {
+            if (!caller.is(artwork.creatorId)) {
                 throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
             }
             checkMintable(artwork);

@@ -1,5 +1,6 @@
 package dev.artmint.market.token;
 
+import dev.artmint.chain.Addresses;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.Activity;
 import dev.artmint.market.listing.Listing;
@@ -22,7 +23,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TokenTransfers {
 
-    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private final Wallets wallets;
     private final ChainNode node;
@@ -44,7 +44,7 @@ public class TokenTransfers {
      */
     public ChainTransaction transfer(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         String recipient = to.toLowerCase();
-        if (recipient.equals(ZERO_ADDRESS)) {
+        if (recipient.equals(Addresses.ZERO)) {
             throw Refusal.invalid("to", "the zero address cannot hold tokens; a transfer there would destroy it");
         }
         if (Set.of(contracts.collection().toLowerCase(), contracts.market().toLowerCase()).contains(recipient)) {

@@ -17,14 +17,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.identity.CurrentUser;
-import dev.artmint.identity.Roles;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.provenance.VerificationReport;
 import dev.artmint.storage.ObjectStore;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * An artwork, its image and thumbnail, and its provenance, for whoever may read it. The image and thumbnail of a
@@ -43,15 +42,12 @@ public class ArtworkResource {
     private final ArtworkVerifier verifier;
     private final ObjectStore store;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    ArtworkResource(Artworks artworks, ArtworkVerifier verifier, ObjectStore store, CurrentUser currentUser,
-                    SecurityIdentity identity) {
+    ArtworkResource(Artworks artworks, ArtworkVerifier verifier, ObjectStore store, CurrentUser currentUser) {
         this.artworks = artworks;
         this.verifier = verifier;
         this.store = store;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     /** The provenance record, its canonical form and its keccak-256 hash (the future token id). */
@@ -104,8 +100,9 @@ public class ArtworkResource {
 
     /** A published, visible artwork for anyone; otherwise as {@link #readable}, which needs a token. */
     private Artwork viewable(UUID id) {
-        if (identity.isAnonymous()) {
-            return artworks.readable(id, null, false).orElseThrow(UnauthorizedException::new);
+        Caller caller = currentUser.caller();
+        if (caller.anonymous()) {
+            return artworks.readable(id, caller).orElseThrow(UnauthorizedException::new);
         }
         return readable(id);
     }
@@ -115,7 +112,7 @@ public class ArtworkResource {
     }
 
     private Artwork readable(UUID id) {
-        return artworks.readable(id, currentUser.id(), identity.hasRole(Roles.ADMIN)).orElseThrow(NotFoundException::new);
+        return artworks.readable(id, currentUser.signedIn()).orElseThrow(NotFoundException::new);
     }
 
     /**

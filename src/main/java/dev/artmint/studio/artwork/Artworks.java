@@ -1,5 +1,6 @@
 package dev.artmint.studio.artwork;
 
+import dev.artmint.identity.Caller;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +35,14 @@ public class Artworks {
     }
 
     @Transactional
-    public Optional<Artwork> readable(UUID id, UUID userId, boolean admin) {
+    public Optional<Artwork> readable(UUID id, Caller caller) {
         return Artwork.<Artwork>findByIdOptional(id)
-                .filter(artwork -> mayRead(artwork.published, artwork.hidden, artwork.creatorId, userId, admin));
+                .filter(artwork -> mayRead(artwork.published, artwork.hidden, artwork.creatorId, caller));
     }
 
-    /** The rule itself, for pages that read an artwork's columns without loading the entity; userId null: anonymous. */
-    public static boolean mayRead(boolean published, boolean hidden, UUID creatorId, UUID userId, boolean admin) {
-        return admin || !hidden && (published || creatorId.equals(userId));
+    /** The rule itself, for pages that read an artwork's columns without loading the entity. */
+    public static boolean mayRead(boolean published, boolean hidden, UUID creatorId, Caller caller) {
+        return caller.admin() || !hidden && (published || caller.is(creatorId));
     }
 
     /**

@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.artmint.identity.CurrentUser;
+import dev.artmint.identity.Caller;
 import dev.artmint.identity.Roles;
+import dev.artmint.identity.CurrentUser;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
@@ -45,13 +45,11 @@ public class GenerationResource {
     private final Generations generations;
     private final JobEvents events;
     private final CurrentUser currentUser;
-    private final SecurityIdentity identity;
 
-    GenerationResource(Generations generations, JobEvents events, CurrentUser currentUser, SecurityIdentity identity) {
+    GenerationResource(Generations generations, JobEvents events, CurrentUser currentUser) {
         this.generations = generations;
         this.events = events;
         this.currentUser = currentUser;
-        this.identity = identity;
     }
 
     @POST
@@ -59,7 +57,7 @@ public class GenerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a generation; answers 202 with the job, its status and queue position")
     public Response submit(@NotNull GenerationSpec spec) {
-        JobView job = generations.submit(currentUser.id(), admin(), spec);
+        JobView job = generations.submit(currentUser.signedIn(), spec);
         return Response.accepted(job).location(URI.create("/api/generations/" + job.id())).build();
     }
 
@@ -67,14 +65,14 @@ public class GenerationResource {
     @Path("{id}")
     @Operation(summary = "A job's status, progress and artworks")
     public JobView get(@PathParam("id") UUID id) {
-        return generations.find(id, currentUser.id(), admin()).orElseThrow(NotFoundException::new);
+        return generations.find(id, currentUser.signedIn()).orElseThrow(NotFoundException::new);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Cancel a job: at once while queued, at its next step while running")
     public JobView cancel(@PathParam("id") UUID id) {
-        return generations.cancel(id, currentUser.id(), admin()).orElseThrow(NotFoundException::new);
+        return generations.cancel(id, currentUser.signedIn()).orElseThrow(NotFoundException::new);
     }
 
     @GET
@@ -85,14 +83,13 @@ public class GenerationResource {
             + " with Last-Event-ID only what came after that event, and 204 when that was the last one")
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context Sse sse) {
-        UUID userId = currentUser.id();
-        boolean admin = admin();
-        JobView job = generations.find(id, userId, admin).orElseThrow(NotFoundException::new);
+        Caller caller = currentUser.signedIn();
+        JobView job = generations.find(id, caller).orElseThrow(NotFoundException::new);
         JobEventId told = JobEventId.parse(lastEventId).orElse(JobEventId.START);
         if (told.end() && job.status().finished()) {
             throw new StreamOver();
         }
-        return events.of(id, userId, admin, told).map(event -> sse.newEventBuilder()
+        return events.of(id, caller, told).map(event -> sse.newEventBuilder()
                 .name(event.name())
                 .id(event.id())
                 .reconnectDelay(RECONNECT_MILLIS)
@@ -113,9 +110,5 @@ public class GenerationResource {
         StreamOver() {
             super("the stream already ended", null, false, false);
         }
-    }
-
-    private boolean admin() {
-        return identity.hasRole(Roles.ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.ModelCatalogue;
@@ -45,28 +46,28 @@ public class Generations {
 
     /** Validates, checks the prompt, charges the credits and queues the job, all or nothing. */
     @Transactional
-    public JobView submit(UUID userId, boolean admin, GenerationSpec spec) {
-        GenerationJob job = validated(userId, admin, spec);
+    public JobView submit(Caller caller, GenerationSpec spec) {
+        GenerationJob job = validated(caller, spec);
         safety.blockedTerm(job.prompt).ifPresent(term -> {
             throw blocked("prompt", term);
         });
         safety.blockedTerm(job.negativePrompt).ifPresent(term -> {
             throw blocked("negativePrompt", term);
         });
-        credits.charge(userId, job.count);
+        credits.charge(caller.id(), job.count);
         job.persist();
         return view(job);
     }
 
     @Transactional
-    public Optional<JobView> find(UUID jobId, UUID userId, boolean admin) {
-        return owned(jobId, userId, admin).map(this::view);
+    public Optional<JobView> find(UUID jobId, Caller caller) {
+        return owned(jobId, caller).map(this::view);
     }
 
     /** Cancels a queued job at once and a running one at its next step; images not made are refunded. */
     @Transactional
-    public Optional<JobView> cancel(UUID jobId, UUID userId, boolean admin) {
-        Optional<GenerationJob> found = owned(jobId, userId, admin);
+    public Optional<JobView> cancel(UUID jobId, Caller caller) {
+        Optional<GenerationJob> found = owned(jobId, caller);
         found.filter(job -> !job.status.finished()).ifPresent(job -> {
             GenerationJob locked = GenerationJob.findById(job.id, LockModeType.PESSIMISTIC_WRITE);
             locked.cancelRequested = true;
@@ -83,8 +84,8 @@ public class Generations {
     }
 
     @Transactional
-    Optional<GenerationJob> owned(UUID jobId, UUID userId, boolean admin) {
-        return GenerationJob.<GenerationJob>findByIdOptional(jobId).filter(job -> admin || job.userId.equals(userId));
+    Optional<GenerationJob> owned(UUID jobId, Caller caller) {
+        return GenerationJob.<GenerationJob>findByIdOptional(jobId).filter(job -> caller.admin() || caller.is(job.userId));
     }
 
     @Transactional
@@ -106,7 +107,7 @@ public class Generations {
                 job.createdAt, job.finishedAt);
     }
 
-    private GenerationJob validated(UUID userId, boolean admin, GenerationSpec spec) {
+    private GenerationJob validated(Caller caller, GenerationSpec spec) {
         StudioConfig.Limits limits = config.limits();
         ModelInfo model = (spec.model() == null ? catalogue.defaultModel() : catalogue.find(spec.model()))
                 .orElseThrow(() -> new InvalidRequestException("model", spec.model() == null
@@ -114,7 +115,7 @@ public class Generations {
         ModelDefaults defaults = model.defaults();
         GenerationJob job = new GenerationJob();
         job.id = UUID.randomUUID();
-        job.userId = userId;
+        job.userId = caller.id();
         job.status = JobStatus.QUEUED;
         job.model = model.name();
         job.prompt = text("prompt", spec.prompt(), limits.promptLength(), true);
@@ -129,7 +130,7 @@ public class Generations {
                 : SchedulerKind.find(spec.scheduler())).orElseThrow(() -> new InvalidRequestException("scheduler",
                 "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids())).id();
         if (spec.initArtworkId() != null) {
-            artworks.readable(spec.initArtworkId(), userId, admin).orElseThrow(() -> new InvalidRequestException(
+            artworks.readable(spec.initArtworkId(), caller).orElseThrow(() -> new InvalidRequestException(
                     "initArtworkId", "no artwork " + spec.initArtworkId() + " that you may read"));
             if (new ModelFiles(model.directory()).vaeEncoder().isEmpty()) {
                 throw new InvalidRequestException("initArtworkId", "model " + model.name()

@@ -1,5 +1,6 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.identity.Caller;
 import dev.artmint.studio.StudioConfig;
 import dev.artmint.studio.artwork.ArtworkView;
 import dev.artmint.studio.artwork.Artworks;
@@ -50,9 +51,9 @@ public class JobEvents {
     }
 
     /** The events of the job after {@code told} ({@link JobEventId#START} for all of them). */
-    public Multi<Event> of(UUID jobId, UUID userId, boolean admin, JobEventId told) {
+    public Multi<Event> of(UUID jobId, Caller caller, JobEventId told) {
         return Multi.createFrom().emitter(emitter -> {
-            Watch watch = new Watch(jobId, userId, admin, told, emitter);
+            Watch watch = new Watch(jobId, caller, told, emitter);
             long period = Math.max(50, config.pollInterval().toMillis() / 5);
             // the first poll waits for the task to be set, so a stream that ends at once still stops its task
             synchronized (watch) {
@@ -66,23 +67,21 @@ public class JobEvents {
     private final class Watch {
 
         private final UUID jobId;
-        private final UUID userId;
-        private final boolean admin;
+        private final Caller caller;
         private final MultiEmitter<? super Event> emitter;
         private ScheduledFuture<?> task;
         private JobEventId told;
 
-        Watch(UUID jobId, UUID userId, boolean admin, JobEventId told, MultiEmitter<? super Event> emitter) {
+        Watch(UUID jobId, Caller caller, JobEventId told, MultiEmitter<? super Event> emitter) {
             this.jobId = jobId;
-            this.userId = userId;
-            this.admin = admin;
+            this.caller = caller;
             this.told = told;
             this.emitter = emitter;
         }
 
         synchronized void poll() {
             try {
-                JobView job = generations.find(jobId, userId, admin).orElseThrow();
+                JobView job = generations.find(jobId, caller).orElseThrow();
                 for (Event event : newEvents(job)) {
                     emitter.emit(event);
                 }
