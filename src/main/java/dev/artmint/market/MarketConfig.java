@@ -46,7 +46,7 @@ public interface MarketConfig {
 
     /**
      * How long a browse page, or an artwork page as anonymous visitors see it, is kept in memory and answered again
-     * without asking the database.
+     * without asking the database (application.properties hands it to the market-browse and market-artwork caches).
      */
     @WithDefault("2s")
     Duration cacheTtl();

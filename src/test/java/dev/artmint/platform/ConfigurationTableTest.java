@@ -72,7 +72,8 @@ class ConfigurationTableTest {
     void theMappingsAreFoundOnTheClasspath() {
         assertTrue(mapped.containsKey("artmint.data-dir"), "PlatformConfig is scanned: " + mapped.keySet());
         assertTrue(mapped.containsKey("artmint.chain.contracts.fee-bps"), "nested groups are walked");
-        assertFalse(mapped.keySet().stream().anyMatch(key -> key.startsWith(LAUNCHER_KEYS)), "artmint.local.* is the launcher's");
+        assertFalse(mapped.keySet().stream().anyMatch(key -> key.startsWith(LAUNCHER_KEYS)),
+                "artmint.local.* is the launcher's");
     }
 
     @Test
