@@ -15,7 +15,6 @@ import java.util.Properties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -26,6 +25,7 @@ import org.web3j.crypto.Credentials;
 
 import dev.artmint.chain.contracts.ArtMarket;
 import dev.artmint.chain.contracts.ArtMint721;
+import dev.artmint.platform.PlatformConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -50,13 +50,12 @@ public class Contracts {
     public record Addresses(String collection, String market) {
     }
 
-    Contracts(ChainConfig config, ChainNode node, Outbox outbox, PlatformKeys keys,
-            @ConfigProperty(name = "artmint.data-dir") Path dataDir) {
+    Contracts(ChainConfig config, ChainNode node, Outbox outbox, PlatformKeys keys, PlatformConfig platform) {
         this.config = config;
         this.node = node;
         this.outbox = outbox;
         this.keys = keys;
-        this.dataDir = dataDir;
+        this.dataDir = platform.dataDir();
     }
 
     void onStart(@Observes StartupEvent event) {

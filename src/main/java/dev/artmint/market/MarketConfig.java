@@ -41,15 +41,18 @@ public interface MarketConfig {
     Duration tokenMetadataMaxAge();
 
     /** Items per browse or profile page when the request names no limit (at most 100). */
+    @WithDefault("24")
     int pageSize();
 
     /**
      * How long a browse page, or an artwork page as anonymous visitors see it, is kept in memory and answered again
-     * without asking the database.
+     * without asking the database (application.properties hands it to the market-browse and market-artwork caches).
      */
+    @WithDefault("2s")
     Duration cacheTtl();
 
     /** Cache-Control max-age of the public browse and artwork pages, for browsers and shared caches. */
+    @WithDefault("5s")
     Duration publicMaxAge();
 
     Search search();
@@ -58,12 +61,14 @@ public interface MarketConfig {
     interface Search {
 
         /** At start, index published artworks that are not in the index yet (e.g. published before it existed). */
+        @WithDefault("true")
         boolean backfillOnStart();
 
         /**
          * A search matching fewer artworks than this is read from the search index and sorted; a broader one walks
          * the order's index and checks each artwork, meeting a page's worth of matches soon.
          */
+        @WithDefault("1000")
         int narrowBelow();
     }
 }

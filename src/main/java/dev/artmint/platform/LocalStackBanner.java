@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.artmint.chain.ChainConfig;
+import dev.artmint.storage.StorageConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /** Tells the person who ran the start command where everything is and how to log in, once the platform is up. */
@@ -21,9 +23,7 @@ final class LocalStackBanner {
             @ConfigProperty(name = STARTED_PROPERTY, defaultValue = "false") boolean localStack,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> identityProvider,
-            @ConfigProperty(name = "artmint.storage.endpoint") Optional<String> objectStore,
-            @ConfigProperty(name = "artmint.chain.rpc-url") Optional<String> chain,
-            @ConfigProperty(name = "artmint.data-dir", defaultValue = "data") String dataDir) {
+            StorageConfig storage, ChainConfig chain, PlatformConfig platform) {
         if (!localStack) {
             return;
         }
@@ -35,9 +35,9 @@ final class LocalStackBanner {
                 "  API docs         " + app + "/q/swagger-ui   (OpenAPI at " + app + "/q/openapi)",
                 "  readiness        " + app + "/q/health/ready",
                 "  identity (OIDC)  " + identityProvider.orElse("-"),
-                "  object store S3  " + objectStore.orElse("-"),
-                "  chain JSON-RPC   " + chain.orElse("-") + "   (chain id 31337)",
-                "  data directory   " + java.nio.file.Path.of(dataDir).toAbsolutePath(),
+                "  object store S3  " + storage.endpoint(),
+                "  chain JSON-RPC   " + chain.rpcUrl() + "   (chain id 31337)",
+                "  data directory   " + platform.dataDir().toAbsolutePath(),
                 "  demo logins      ada/ada (creator, collector)   bo/bo (collector)   admin/admin (admin)",
                 "Press Ctrl-C to stop everything."));
     }

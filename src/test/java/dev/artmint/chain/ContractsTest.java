@@ -81,7 +81,7 @@ class ContractsTest {
         Contracts.Addresses first = contracts.addresses();
         BigInteger adminNonce = anvil.nonce(keys.admin().getAddress(), true);
 
-        Contracts restarted = new Contracts(config, node, outbox, keys, Path.of("target/test-stack"));
+        Contracts restarted = new Contracts(config, node, outbox, keys, () -> Path.of("target/test-stack"));
 
         assertEquals(first, restarted.addresses());
         assertEquals(adminNonce, anvil.nonce(keys.admin().getAddress(), true));
@@ -93,7 +93,7 @@ class ContractsTest {
         Files.createDirectories(kept.getParent());
         Files.writeString(kept, "collection=0x000000000000000000000000000000000000dead\nmarket=0x000000000000000000000000000000000000beef\n");
 
-        Contracts.Addresses deployed = new Contracts(config, node, outbox, keys, dataDir).addresses();
+        Contracts.Addresses deployed = new Contracts(config, node, outbox, keys, () -> dataDir).addresses();
 
         assertNotEquals("0x000000000000000000000000000000000000dead", deployed.collection());
         assertTrue(node.code(deployed.collection()).length() > 2);

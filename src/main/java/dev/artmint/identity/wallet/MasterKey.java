@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.artmint.platform.PlatformConfig;
 
 /**
  * The AES-256 master key of the custodial wallets: from configuration, or, where the local stack asks for it,
@@ -27,14 +27,14 @@ class MasterKey {
 
     private final SecretKey key;
 
-    MasterKey(WalletConfig config, @ConfigProperty(name = "artmint.data-dir") Path dataDir) {
+    MasterKey(WalletConfig config, PlatformConfig platform) {
         byte[] bytes = config.masterKey()
                 .map(MasterKey::decode)
                 .orElseGet(() -> {
                     if (!config.generateMasterKey()) {
                         throw new IllegalStateException("artmint.wallet.master-key is not configured");
                     }
-                    return loadOrGenerate(dataDir.resolve("wallet-master.key"));
+                    return loadOrGenerate(platform.dataDir().resolve("wallet-master.key"));
                 });
         this.key = new SecretKeySpec(bytes, "AES");
     }
