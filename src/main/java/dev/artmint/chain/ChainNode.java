@@ -135,21 +135,28 @@ public class ChainNode {
         if (!response.hasError()) {
             return SendResult.ACCEPTED;
         }
-        String message = response.getError().getMessage().toLowerCase();
-        if (message.contains("already known") || message.contains("already imported")) {
-            return SendResult.ACCEPTED;
-        }
-        if (message.contains("nonce too low")) {
-            return SendResult.NONCE_USED;
-        }
-        throw new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + response.getError().getMessage());
+        String message = response.getError().getMessage();
+        return SendResult.ofRefusal(message)
+                .orElseThrow(() -> new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + message));
     }
 
     /** What the node made of a signed transaction. */
     enum SendResult {
         ACCEPTED,
         /** another transaction of the signer already took the nonce, or this one was mined before */
-        NONCE_USED
+        NONCE_USED;
+
+        /** What a node's error answer to a raw transaction means; empty when the node really refused it. */
+        static Optional<SendResult> ofRefusal(String nodeMessage) {
+            String message = nodeMessage.toLowerCase();
+            if (message.contains("already known") || message.contains("already imported")) {
+                return Optional.of(ACCEPTED);
+            }
+            if (message.contains("nonce too low")) {
+                return Optional.of(NONCE_USED);
+            }
+            return Optional.empty();
+        }
     }
 
     Optional<TransactionReceipt> receipt(String txHash) {

@@ -85,6 +85,11 @@ public class ChainTransaction extends PanacheEntityBase {
         return find("idempotencyKey", idempotencyKey).firstResultOptional();
     }
 
+    /** The transactions whose idempotency key starts with this prefix (which holds no % or _), newest nonce first. */
+    static List<ChainTransaction> withKeyPrefix(String prefix) {
+        return list("idempotencyKey like ?1 order by nonce desc", prefix + "%");
+    }
+
     /** Transactions the outbox still has to follow, oldest nonce first per signer. */
     static List<ChainTransaction> open() {
         return list("status in ?1 order by signer, nonce", List.of(TxStatus.REQUESTED, TxStatus.SENT, TxStatus.MINED));

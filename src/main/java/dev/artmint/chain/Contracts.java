@@ -110,21 +110,52 @@ public class Contracts {
 
     private Addresses deploy() {
         Credentials admin = keys.admin();
-        String feeRecipient = keys.feeRecipient();
-        BigInteger feeBps = BigInteger.valueOf(config.contracts().feeBps());
-        String collection = deploy("ArtMint721", admin, ArtMint721.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(
-                new Address(admin.getAddress()), new Address(keys.minter().getAddress()),
-                new Utf8String(config.contracts().baseUri()), new Address(feeRecipient), new Uint16(feeBps))));
-        String market = deploy("ArtMarket", admin, ArtMarket.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(
-                new Address(collection), new Address(admin.getAddress()), new Address(feeRecipient), new Uint16(feeBps))));
+        String collection = deploy("ArtMint721", admin, collectionDeployment());
+        String market = deploy("ArtMarket", admin, marketDeployment(collection));
         return new Addresses(collection, market);
     }
 
+    /** The data of ArtMint721's deployment: its code and constructor arguments. */
+    String collectionDeployment() {
+        String admin = keys.admin().getAddress();
+        return ArtMint721.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(new Address(admin),
+                new Address(keys.minter().getAddress()), new Utf8String(config.contracts().baseUri()),
+                new Address(keys.feeRecipient()), new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
+    }
+
+    private String marketDeployment(String collection) {
+        return ArtMarket.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(new Address(collection),
+                new Address(keys.admin().getAddress()), new Address(keys.feeRecipient()),
+                new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
+    }
+
+    /**
+     * Deploys through the outbox, unless the outbox already has this deployment: a restart in the middle of a
+     * deployment follows the same transaction, and a deployment seen through is taken while its code is on the chain.
+     */
     private String deploy(String contract, Credentials admin, String data) {
-        // keyed by the admin's next nonce: a restart in the middle of a deployment follows the same transaction
-        String key = "deploy:" + contract + ":" + node.chainId() + ":" + admin.getAddress() + ":" + node.pendingNonce(admin.getAddress());
-        ChainTransaction tx = outbox.submit(new TransactionRequest(key, admin, null, BigInteger.ZERO, data));
-        return outbox.await(tx.id, sent -> sent.contractAddress != null, DEPLOY_TIMEOUT).contractAddress;
+        String keyPrefix = "deploy:" + contract + ":" + node.chainId() + ":" + admin.getAddress() + ":";
+        Optional<ChainTransaction> earlier = outbox.deployments(keyPrefix, admin.getAddress(), data).stream()
+                .filter(tx -> tx.status != TxStatus.CONFIRMED || hasCode(tx.contractAddress))
+                .findFirst();
+        if (earlier.isPresent()) {
+            try {
+                String address = deployed(earlier.get());
+                LOG.infof("followed the earlier deployment of %s (%s) to %s", contract, earlier.get().hash, address);
+                return address;
+            } catch (ChainException e) {
+                LOG.warnf("the earlier deployment of %s (%s) did not complete (%s); deploying again", contract,
+                        earlier.get().hash, e.getMessage());
+            }
+        }
+        // keyed by the admin's next nonce, so that a deployment that failed can be tried again
+        String key = keyPrefix + node.pendingNonce(admin.getAddress());
+        return deployed(outbox.submit(new TransactionRequest(key, admin, null, BigInteger.ZERO, data)));
+    }
+
+    private String deployed(ChainTransaction tx) {
+        return outbox.await(tx.id, mined -> mined.contractAddress != null && hasCode(mined.contractAddress),
+                DEPLOY_TIMEOUT).contractAddress;
     }
 
     private boolean deployed(Addresses addresses) {
@@ -132,6 +163,9 @@ public class Contracts {
     }
 
     private boolean hasCode(String address) {
+        if (address == null) {
+            return false;
+        }
         String code = node.code(address);
         return code != null && code.length() > 2;
     }

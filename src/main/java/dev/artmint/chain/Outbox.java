@@ -87,6 +87,17 @@ public class Outbox {
     }
 
     /**
+     * The contract deployments of exactly this data by this signer, under keys that start with {@code keyPrefix},
+     * that did not fail; the newest first.
+     */
+    List<ChainTransaction> deployments(String keyPrefix, String signer, String data) {
+        return QuarkusTransaction.requiringNew().call(() -> ChainTransaction.withKeyPrefix(keyPrefix)).stream()
+                .filter(tx -> tx.to == null && tx.signer.equals(signer) && tx.data.equals(data))
+                .filter(tx -> tx.status != TxStatus.FAILED)
+                .toList();
+    }
+
+    /**
      * Follows one transaction until it satisfies the condition, driving it along itself so that it also works
      * before the scheduled follow-up runs (at startup).
      */

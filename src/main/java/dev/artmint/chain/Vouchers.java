@@ -53,15 +53,6 @@ public class Vouchers {
         return Hash.sha3(message);
     }
 
-    /** The digest as the collection computes it ({@code voucherDigest}), to check {@link #digest} against. */
-    public byte[] digestOnChain(MintVoucher voucher) {
-        try {
-            return node.collection(contracts.collection()).voucherDigest(wrapper(voucher)).send();
-        } catch (Exception e) {
-            throw new ChainException("voucherDigest failed: " + e.getMessage(), e);
-        }
-    }
-
     /** The {@code redeem(voucher, signature)} call; it is sent with value = the voucher's price. */
     public ContractCall redeem(MintVoucher voucher, byte[] signature) {
         String collection = contracts.collection();

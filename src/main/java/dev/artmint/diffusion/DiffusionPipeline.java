@@ -89,10 +89,6 @@ public final class DiffusionPipeline implements AutoCloseable {
         return runtime.provider();
     }
 
-    public boolean supportsImageToImage() {
-        return vaeEncoder.isPresent();
-    }
-
     public GenerationResult generate(GenerationRequest request) {
         return generate(request, ProgressListener.NONE, () -> false);
     }

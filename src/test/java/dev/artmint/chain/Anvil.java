@@ -120,6 +120,17 @@ public final class Anvil implements AutoCloseable {
         }
     }
 
+    /** The digest the collection computes for a voucher ({@code voucherDigest}), to check the service's against. */
+    public byte[] voucherDigest(String collection, MintVoucher voucher) {
+        try {
+            return collection(collection).voucherDigest(new ArtMint721.Voucher(voucher.creator(),
+                    Numeric.hexStringToByteArray(voucher.provenanceHash()), voucher.price(),
+                    BigInteger.valueOf(voucher.royaltyBps()), BigInteger.valueOf(voucher.expiry()), voucher.nonce())).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("voucherDigest failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The collection's generated wrapper, for reads. */
     public ArtMint721 collection(String address) {
         return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());

@@ -16,10 +16,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
 import org.web3j.tuples.generated.Tuple2;
 
 import dev.artmint.chain.contracts.ArtMint721;
 import dev.artmint.platform.LocalStackResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -88,7 +90,36 @@ class ContractsTest {
     }
 
     @Test
-    void keptAddressesWithoutCodeOnTheChainAreDeployedAgain(@TempDir Path dataDir) throws Exception {
+    void aRestartInTheMiddleOfADeploymentFollowsItsTransactionInsteadOfDeployingAgain(@TempDir Path dataDir)
+            throws Exception {
+        Credentials admin = keys.admin();
+        String collectionCode = new Contracts(config, node, outbox, keys, () -> dataDir).collectionDeployment();
+        BigInteger nonce = anvil.nonce(admin.getAddress(), true);
+        // the crash: the collection's deployment recorded and handed to the node, the process gone before it took
+        // note of that, and no addresses kept yet
+        ChainTransaction pending = outbox.submit(new TransactionRequest(
+                "deploy:ArtMint721:" + node.chainId() + ":" + admin.getAddress() + ":" + nonce, admin, null,
+                BigInteger.ZERO, collectionCode));
+        QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update("status = ?1 where id = ?2",
+                TxStatus.REQUESTED, pending.id));
+
+        Contracts.Addresses addresses = new Contracts(config, node, outbox, keys, () -> dataDir).addresses();
+
+        ChainTransaction followed = outbox.find(pending.id).orElseThrow();
+        assertEquals(followed.contractAddress, addresses.collection());
+        long collectionDeployments = QuarkusTransaction.requiringNew().call(() -> ChainTransaction.count(
+                "data = ?1 and nonce >= ?2", collectionCode, nonce.longValueExact()));
+        assertEquals(1, collectionDeployments, "the collection was deployed once");
+        assertEquals(nonce.add(BigInteger.TWO), anvil.nonce(admin.getAddress(), true),
+                "the admin sent the pending deployment and the market's, nothing else");
+        assertEquals(addresses.collection().toLowerCase(),
+                anvil.market(addresses.market()).collection().send().toLowerCase());
+        assertTrue(Files.readString(dataDir.resolve("chain/contracts-31337.properties"))
+                .contains("collection=" + addresses.collection()));
+    }
+
+    @Test
+    void keptAddressesWithoutCodeOnTheChainAreReplacedByADeploymentWithCode(@TempDir Path dataDir) throws Exception {
         Path kept = dataDir.resolve("chain/contracts-31337.properties");
         Files.createDirectories(kept.getParent());
         Files.writeString(kept, "collection=0x000000000000000000000000000000000000dead\nmarket=0x000000000000000000000000000000000000beef\n");

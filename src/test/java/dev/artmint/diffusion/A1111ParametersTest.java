@@ -1,6 +1,7 @@
 package dev.artmint.diffusion;
 
 import dev.artmint.diffusion.scheduler.SchedulerKind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Tag("unit")
 class A1111ParametersTest {
 
     private static final ModelDefaults DEFAULTS = new ModelDefaults("artmint-tiny", 20, 7.0, 256, 256,

@@ -63,7 +63,7 @@ class DiffusionPipelineTest {
         assertEquals(new ModelDefaults("tiny", 6, 5.0, 64, 64, SchedulerKind.EULER_A), model.defaults());
         assertEquals(0.18215, model.vaeScalingFactor(), 1e-12);
         assertEquals(ExecutionProvider.CPU, pipeline.provider());
-        assertTrue(pipeline.supportsImageToImage());
+        assertTrue(Fixtures.takesInitImage(pipeline));
         assertTrue(model.fileSha256().containsKey("unet/model.onnx"));
         assertEquals(12, model.fileSha256().size());
         // computed with coreutils in the fixture folder, as ModelFiles documents:

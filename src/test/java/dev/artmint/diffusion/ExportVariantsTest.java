@@ -28,7 +28,7 @@ class ExportVariantsTest {
                                                        boolean externalWeights) {
         try (DiffusionPipeline pipeline = DiffusionPipeline.load(Fixtures.model(name), RuntimeOptions.cpu(1))) {
             assertEquals(scaling, pipeline.model().vaeScalingFactor(), 1e-12);
-            assertEquals(imageToImage, pipeline.supportsImageToImage());
+            assertEquals(imageToImage, Fixtures.takesInitImage(pipeline));
             assertEquals(externalWeights, pipeline.model().fileSha256().containsKey("unet/model.onnx_data"),
                     "external weights are part of the model digest");
             GenerationRequest.Builder request = GenerationRequest.builder(pipeline.model().defaults())

@@ -20,6 +20,22 @@ final class Fixtures {
         }
     }
 
+    /** Whether a pipeline takes an init image (its model has a VAE encoder): it answers a strength-0 variation. */
+    static boolean takesInitImage(DiffusionPipeline pipeline) {
+        ModelDefaults defaults = pipeline.model().defaults();
+        GenerationRequest request = GenerationRequest.builder(defaults).prompt("x").count(1)
+                .initImage(blockImage(defaults.width(), defaults.height(), 1), 0).build();
+        try {
+            pipeline.generate(request);
+            return true;
+        } catch (InvalidRequestException e) {
+            if ("initImage".equals(e.field())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** An image of flat 8x8 blocks, which the fixtures' average-pool VAE reproduces exactly. */
     static BufferedImage blockImage(int width, int height, long seed) {
         Random random = new Random(seed);

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Both realm files give the web client exact addresses, taken from the environment, and no wildcard. */
+@Tag("unit")
 class RealmFilesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

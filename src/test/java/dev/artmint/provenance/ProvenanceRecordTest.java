@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+@Tag("unit")
 class ProvenanceRecordTest {
 
     private static final ProvenanceRecord RECORD = new ProvenanceRecord(1, "a red fox, 水彩", "blurry", 43, 6, 5.0,

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class StoredObjectTest {
 
     @Test

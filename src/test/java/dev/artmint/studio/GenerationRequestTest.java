@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.TestClock;
 import dev.artmint.platform.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -41,6 +44,9 @@ class GenerationRequestTest {
 
     @ConfigProperty(name = "artmint.studio.daily-credits")
     int dailyCredits;
+
+    @Inject
+    TestClock clock;
 
     @Test
     void acceptedJobAnswers202WithStatusAndQueuePosition() {
@@ -119,6 +125,16 @@ class GenerationRequestTest {
 
     @Test
     void creditsRunOutRefillNextDayAndCanBeGranted() {
+        // the service's day, held still: the test cannot straddle a UTC midnight
+        LocalDate today = LocalDate.ofInstant(clock.hold(), ZoneOffset.UTC);
+        try {
+            spendRefillAndGrant(today);
+        } finally {
+            clock.release();
+        }
+    }
+
+    private void spendRefillAndGrant(LocalDate today) {
         UUID ada = StudioApi.userId("ada");
         List<UUID> jobs = new ArrayList<>();
         try {
@@ -130,7 +146,7 @@ class GenerationRequestTest {
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:artmint:problem:out-of-credits"))
                     .body("detail", containsString("refills at "
-                            + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z"))
+                            + today.plusDays(1) + "T00:00:00Z"))
                     .header("Retry-After", Integer::parseInt, lessThanOrEqualTo(24 * 3600));
             assertEquals(left, available("ada"), "a refused request costs nothing");
 
@@ -142,7 +158,7 @@ class GenerationRequestTest {
 
             // the next UTC day: yesterday's use no longer counts
             QuarkusTransaction.requiringNew().run(() -> CreditAccount.update("day = ?1 where userId = ?2",
-                    LocalDate.now(ZoneOffset.UTC).minusDays(1), ada));
+                    today.minusDays(1), ada));
             given().header("Authorization", Tokens.bearer("ada")).get("/api/me/credits").then().statusCode(200)
                     .body("dailyLeft", equalTo(dailyCredits)).body("available", equalTo(dailyCredits + left));
         } finally {

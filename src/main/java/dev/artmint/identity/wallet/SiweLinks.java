@@ -31,12 +31,13 @@ public class SiweLinks {
 
     private final WalletConfig config;
     private final ChainNode node;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SiweLinks(WalletConfig config, ChainNode node) {
+    SiweLinks(WalletConfig config, ChainNode node, Clock clock) {
         this.config = config;
         this.node = node;
+        this.clock = clock;
     }
 
     public SiweChallenge issueNonce(UUID userId) {

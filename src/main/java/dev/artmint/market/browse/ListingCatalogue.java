@@ -6,7 +6,6 @@ import dev.artmint.market.KeysetCursor;
 import dev.artmint.market.MarketConfig;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +23,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.artmint.platform.Sql;
 import dev.artmint.studio.search.SearchTerms;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -153,18 +153,9 @@ public class ListingCatalogue {
 
     /** The artworks the search matches, as many as make it broad: all of them when it is narrow. */
     private List<UUID> matches(String tsquery) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select artwork_id from artwork_search where document @@ cast(? as tsquery) limit ?")) {
-            statement.setString(1, tsquery);
-            statement.setInt(2, config.search().narrowBelow());
-            List<UUID> matches = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    matches.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return matches;
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.list(connection, "select artwork_id from artwork_search where document @@ cast(? as tsquery) limit ?",
+                    Sql.parameters(tsquery, config.search().narrowBelow()), row -> row.getObject(1, UUID.class));
         } catch (SQLException e) {
             throw new PersistenceException("searching the listings failed", e);
         }
@@ -191,18 +182,7 @@ public class ListingCatalogue {
             // a page is a short walk down one index: parallel workers would only add their start-up time
             setting.execute("set local max_parallel_workers_per_gather = 0");
         }
-        try (PreparedStatement statement = connection.prepareStatement(page.sql())) {
-            for (int i = 0; i < page.parameters().size(); i++) {
-                statement.setObject(i + 1, page.parameters().get(i));
-            }
-            List<ListingCard> cards = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    cards.add(card(rows));
-                }
-            }
-            return cards;
-        }
+        return Sql.list(connection, page.sql(), Sql.parameters(page.parameters().toArray()), ListingCatalogue::card);
     }
 
     private static ListingCard card(ResultSet row) throws SQLException {

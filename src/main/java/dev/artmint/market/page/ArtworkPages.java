@@ -9,7 +9,6 @@ import dev.artmint.market.MarketConfig;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,6 +31,7 @@ import javax.sql.DataSource;
 import dev.artmint.chain.ChainException;
 import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.Contracts;
+import dev.artmint.platform.Sql;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.artwork.Artworks;
 import io.quarkus.cache.Cache;
@@ -109,34 +109,29 @@ public class ArtworkPages {
 
     private Optional<ArtworkPage> page(Connection connection, UUID artworkId, Caller viewer)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
-            statement.setObject(1, viewer.anonymous() ? NOBODY : viewer.id());
-            statement.setObject(2, artworkId);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || !Artworks.mayRead(row.getBoolean(8), row.getBoolean(9), row.getObject(10, UUID.class),
-                        viewer)) {
-                    return Optional.empty();
-                }
-                BigDecimal tokenId = row.getBigDecimal(14);
-                ProvenanceRecord record = ProvenanceRecord.parse(row.getString(13));
-                String creatorHandle = row.getString(16);
-                UUID listingId = row.getObject(18, UUID.class);
-                ArtworkPage.ActiveListing listing = listingId == null ? null : new ArtworkPage.ActiveListing(listingId,
-                        row.getBigDecimal(19).toBigInteger().toString(), row.getString(20), purchaseGasReserve());
-                Instant createdAt = instant(row, 11);
-                String owner = row.getString(21);
-                String ownerHandle = row.getString(22);
-                List<ArtworkPage.HistoryEntry> history = new ArrayList<>();
-                ArtworkPage.OnChain chain = history(connection, artworkId, tokenId, createdAt, creatorHandle, owner,
-                        ownerHandle, history);
-                return Optional.of(new ArtworkPage(artworkId, row.getString(1), row.getString(2), row.getString(3),
-                        (Integer) row.getObject(4), row.getString(5), row.getInt(6), row.getInt(7), row.getBoolean(8),
-                        createdAt, instant(row, 12), ArtworkImages.imageUrl(artworkId), ArtworkImages.thumbnailUrl(artworkId),
-                        new CreatorRef(creatorHandle, row.getString(17)), row.getInt(15),
-                        viewer.anonymous() ? null : row.getBoolean(23),
-                        new ArtworkPage.Provenance(record, record.canonicalJson(), record.hash()), listing, chain, history));
+        return Sql.first(connection, PAGE, Sql.parameters(viewer.anonymous() ? NOBODY : viewer.id(), artworkId), row -> {
+            if (!Artworks.mayRead(row.getBoolean(8), row.getBoolean(9), row.getObject(10, UUID.class), viewer)) {
+                return Optional.<ArtworkPage>empty();
             }
-        }
+            BigDecimal tokenId = row.getBigDecimal(14);
+            ProvenanceRecord record = ProvenanceRecord.parse(row.getString(13));
+            String creatorHandle = row.getString(16);
+            UUID listingId = row.getObject(18, UUID.class);
+            ArtworkPage.ActiveListing listing = listingId == null ? null : new ArtworkPage.ActiveListing(listingId,
+                    row.getBigDecimal(19).toBigInteger().toString(), row.getString(20), purchaseGasReserve());
+            Instant createdAt = instant(row, 11);
+            String owner = row.getString(21);
+            String ownerHandle = row.getString(22);
+            List<ArtworkPage.HistoryEntry> history = new ArrayList<>();
+            ArtworkPage.OnChain chain = history(connection, artworkId, tokenId, createdAt, creatorHandle, owner,
+                    ownerHandle, history);
+            return Optional.of(new ArtworkPage(artworkId, row.getString(1), row.getString(2), row.getString(3),
+                    (Integer) row.getObject(4), row.getString(5), row.getInt(6), row.getInt(7), row.getBoolean(8),
+                    createdAt, instant(row, 12), ArtworkImages.imageUrl(artworkId), ArtworkImages.thumbnailUrl(artworkId),
+                    new CreatorRef(creatorHandle, row.getString(17)), row.getInt(15),
+                    viewer.anonymous() ? null : row.getBoolean(23),
+                    new ArtworkPage.Provenance(record, record.canonicalJson(), record.hash()), listing, chain, history));
+        }).flatMap(page -> page);
     }
 
     /**
@@ -149,22 +144,12 @@ public class ArtworkPages {
             throws SQLException {
         List<ArtworkPage.HistoryEntry> activity = new ArrayList<>();
         List<ArtworkPage.HistoryEntry> changes = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+        Sql.Binder parameters = statement -> {
             statement.setObject(1, artworkId);
             statement.setBigDecimal(2, tokenId);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    BigDecimal price = row.getBigDecimal(6);
-                    boolean chain = row.getInt(1) == 1;
-                    String from = row.getString(4);
-                    String kind = chain
-                            ? (Addresses.ZERO.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
-                            : row.getString(2);
-                    (chain ? changes : activity).add(new ArtworkPage.HistoryEntry(kind, instant(row, 9), row.getString(3),
-                            from, row.getString(5), wei(price), wei(row.getBigDecimal(12)), wei(row.getBigDecimal(13)),
-                            row.getString(7), chain ? row.getLong(8) : null));
-                }
-            }
+        };
+        for (HistoryRow row : Sql.list(connection, HISTORY, parameters, ArtworkPages::historyRow)) {
+            (row.chain() ? changes : activity).add(row.entry());
         }
         Set<String> chainTxs = new HashSet<>();
         changes.forEach(change -> chainTxs.add(change.txHash()));
@@ -193,6 +178,22 @@ public class ArtworkPages {
                 .map(ArtworkPage.HistoryEntry::txHash).reduce((first, last) -> last).orElse(null);
         return new ArtworkPage.OnChain(owner != null, collection(), tokenId.toBigInteger().toString(), owner, ownerHandle,
                 mintTx, lastTransferTx);
+    }
+
+    /** A row of the history query: a chain change (an ownership change the indexer saw) or platform activity. */
+    private record HistoryRow(boolean chain, ArtworkPage.HistoryEntry entry) {
+    }
+
+    private static HistoryRow historyRow(ResultSet row) throws SQLException {
+        BigDecimal price = row.getBigDecimal(6);
+        boolean chain = row.getInt(1) == 1;
+        String from = row.getString(4);
+        String kind = chain
+                ? (Addresses.ZERO.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
+                : row.getString(2);
+        return new HistoryRow(chain, new ArtworkPage.HistoryEntry(kind, instant(row, 9), row.getString(3), from,
+                row.getString(5), wei(price), wei(row.getBigDecimal(12)), wei(row.getBigDecimal(13)), row.getString(7),
+                chain ? row.getLong(8) : null));
     }
 
     /** The most a purchase's gas may cost at the current fee quote, as the buyer's balance is checked; null while the node is away. */

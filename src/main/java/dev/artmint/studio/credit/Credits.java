@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -19,11 +20,17 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Credits {
 
-    private final StudioConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final int dailyCredits;
+    private final Clock clock;
 
-    Credits(StudioConfig config) {
-        this.config = config;
+    @Inject
+    Credits(StudioConfig config, Clock clock) {
+        this(config.dailyCredits(), clock);
+    }
+
+    Credits(int dailyCredits, Clock clock) {
+        this.dailyCredits = dailyCredits;
+        this.clock = clock;
     }
 
     @Transactional
@@ -34,14 +41,7 @@ public class Credits {
     /** Takes {@code count} credits or throws an out-of-credits {@link Refusal}; joins the caller's transaction. */
     @Transactional
     public void charge(UUID userId, int count) {
-        CreditAccount account = locked(userId);
-        CreditBalance balance = balanceOf(account);
-        if (balance.available() < count) {
-            throw Refusal.outOfCredits(count, balance.available(), balance.refillsAt(), clock.instant());
-        }
-        int fromDaily = Math.min(count, balance.dailyLeft());
-        account.dailyUsed += fromDaily;
-        account.granted -= count - fromDaily;
+        take(locked(userId), count);
     }
 
     /** Gives back credits of images that were not made: to today's allowance while it was spent, else as granted. */
@@ -50,10 +50,7 @@ public class Credits {
         if (count <= 0) {
             return;
         }
-        CreditAccount account = locked(userId);
-        int toDaily = Math.min(count, account.dailyUsed);
-        account.dailyUsed -= toDaily;
-        account.granted += count - toDaily;
+        giveBack(locked(userId), count);
     }
 
     @Transactional
@@ -64,12 +61,17 @@ public class Credits {
     }
 
     private CreditAccount locked(UUID userId) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         CreditAccount.getEntityManager()
                 .createNativeQuery("insert into credit_account (user_id, day, daily_used, granted) values (?1, ?2, 0, 0)"
                         + " on conflict (user_id) do nothing")
                 .setParameter(1, userId).setParameter(2, today).executeUpdate();
-        CreditAccount account = CreditAccount.findById(userId, LockModeType.PESSIMISTIC_WRITE);
+        return current(CreditAccount.findById(userId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The account as of today: a new UTC day starts a fresh allowance. */
+    CreditAccount current(CreditAccount account) {
+        LocalDate today = today();
         if (!account.day.equals(today)) {
             account.day = today;
             account.dailyUsed = 0;
@@ -77,9 +79,32 @@ public class Credits {
         return account;
     }
 
-    private CreditBalance balanceOf(CreditAccount account) {
-        int dailyLeft = Math.max(0, config.dailyCredits() - account.dailyUsed);
+    /** Takes {@code count} credits of a current account, today's allowance first, or throws and changes nothing. */
+    void take(CreditAccount account, int count) {
+        CreditBalance balance = balanceOf(account);
+        if (balance.available() < count) {
+            throw Refusal.outOfCredits(count, balance.available(), balance.refillsAt(), clock.instant());
+        }
+        int fromDaily = Math.min(count, balance.dailyLeft());
+        account.dailyUsed += fromDaily;
+        account.granted -= count - fromDaily;
+    }
+
+    /** Gives {@code count} credits back to a current account. */
+    void giveBack(CreditAccount account, int count) {
+        int toDaily = Math.min(count, account.dailyUsed);
+        account.dailyUsed -= toDaily;
+        account.granted += count - toDaily;
+    }
+
+    CreditBalance balanceOf(CreditAccount account) {
+        int dailyLeft = Math.max(0, dailyCredits - account.dailyUsed);
         Instant refillsAt = account.day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new CreditBalance(config.dailyCredits(), dailyLeft, account.granted, dailyLeft + account.granted, refillsAt);
+        return new CreditBalance(dailyCredits, dailyLeft, account.granted, dailyLeft + account.granted, refillsAt);
+    }
+
+    /** Today in UTC, whatever zone the clock carries. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,8 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.platform.Sql;
 import dev.artmint.studio.StudioConfig;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,13 +50,9 @@ public class JobQueue {
     /** Claims a job for {@code owner}, a name no other claim uses. */
     @Transactional
     public Optional<UUID> claim(String owner) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setString(1, owner);
-            claim.setLong(2, config.lease().toMillis());
-            try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, CLAIM, Sql.parameters(owner, config.lease().toMillis()),
+                    row -> row.getObject(1, UUID.class));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim a job: " + e.getMessage(), e);
         }
@@ -69,16 +64,9 @@ public class JobQueue {
      */
     @Transactional
     public Optional<Boolean> heartbeat(UUID jobId, String owner, int step, int total) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement beat = connection.prepareStatement(HEARTBEAT)) {
-            beat.setLong(1, config.lease().toMillis());
-            beat.setInt(2, step);
-            beat.setInt(3, total);
-            beat.setObject(4, jobId);
-            beat.setString(5, owner);
-            try (ResultSet row = beat.executeQuery()) {
-                return row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, HEARTBEAT, Sql.parameters(config.lease().toMillis(), step, total, jobId, owner),
+                    row -> row.getBoolean(1));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot renew the lease of job " + jobId + ": " + e.getMessage(), e);
         }
@@ -105,12 +93,8 @@ public class JobQueue {
     }
 
     private boolean update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate() == 1;
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.update(connection, sql, Sql.parameters(parameters)) == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update job queue: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.artmint.diffusion.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Compares every scheduler with src/test/python/scheduler_reference.py: the same fake model and noise
  * drive both, so timesteps, sigmas, each step's sample and add_noise must agree to 1e-5.
  */
+@Tag("unit")
 class SchedulerReferenceTest {
 
     private static final double TOLERANCE = 1e-5;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fixed vectors from the reference Python CLIP tokenizer (src/test/python/tokenizer_vectors.py) over the
  * bundled model's vocabulary: English, Chinese, emoji, Greek and Cyrillic, HTML entities, truncation.
  */
+@Tag("unit")
 class ClipTokenizerTest {
 
     private static ClipTokenizer tokenizer;
