@@ -69,7 +69,8 @@ class CreditsTest {
         assertEquals("this request needs 4 credits and 3 are left; the daily allowance refills at 2026-03-05T00:00:00Z",
                 refused.getMessage());
         assertEquals(ProblemType.OUT_OF_CREDITS, refused.type());
-        assertEquals(Duration.between(LAST_MOMENT, Instant.parse("2026-03-05T00:00:00Z")), refused.retryAfter());
+        // 1 ms before the refill: clients are told to wait a whole second, never 0
+        assertEquals(Duration.ofSeconds(1), refused.retryAfter());
         assertEquals(9, account.dailyUsed);
         assertEquals(2, account.granted);
     }
