@@ -14,7 +14,7 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The dependency rules of ARCHITECTURE.md, checked on the compiled main code. */
+/** The dependency rules of docs/architecture.md, checked on the compiled main code. */
 @AnalyzeClasses(packages = "dev.artmint", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
