@@ -152,6 +152,6 @@ public final class LocalStackLauncher {
     private static void configureLogging() {
         System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "jdk"));
         System.setProperty("java.util.logging.SimpleFormatter.format", System.getProperty(
-                "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT,%1$tL %4$-7s [%3$s] %5$s%6$s%n"));
+                "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT,%1$tL %4$-5s [%3$s] %5$s%6$s%n"));
     }
 }
