@@ -96,7 +96,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theLocalStackUsesOnlyItsLibraries = classes()
             .that().resideInAPackage("dev.artmint.localstack..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.artmint.localstack..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.artmint.localstack..",
                     "org.eclipse.microprofile.config..", "io.smallrye.config..", "org.jboss.logging..", "io.zonky..",
                     "org.web3j.crypto..", "org.web3j.utils..");
 }
