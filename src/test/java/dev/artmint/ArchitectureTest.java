@@ -1,11 +1,16 @@
 package dev.artmint;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -14,9 +19,20 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The dependency rules of docs/architecture.md, checked on the compiled main code. */
-@AnalyzeClasses(packages = "dev.artmint", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The dependency rules of docs/architecture.md, checked on the compiled main code and the local stack's launcher. */
+@AnalyzeClasses(packages = "dev.artmint", importOptions = ArchitectureTest.MainCodeAndLauncher.class)
 class ArchitectureTest {
+
+    /** The service's classes and the launcher's, which Maven compiles with the tests; no test class. */
+    static final class MainCodeAndLauncher implements ImportOption {
+        private static final Pattern LAUNCHER = Pattern.compile(".*/dev/artmint/localstack/(?!\\w*Test[$.])[^/]*\\.class");
+        private final ImportOption mainCode = new ImportOption.DoNotIncludeTests();
+
+        @Override
+        public boolean includes(Location location) {
+            return mainCode.includes(location) || location.matches(LAUNCHER);
+        }
+    }
 
     private static final String[] FEATURES_BUT_DIFFUSION = {
         "dev.artmint.studio..", "dev.artmint.provenance..", "dev.artmint.storage..", "dev.artmint.market..",
@@ -152,8 +168,23 @@ class ArchitectureTest {
             .and().areDeclaredInClassesThat().areNotAnnotatedWith(Path.class)
             .should().beDeclaredInClassesThat().resideInAnyPackage("dev.artmint.platform.problem", "dev.artmint.chain");
 
+    /** The production artefact carries no development stack: nothing in the service reaches the launcher. */
     @ArchTest
-    static final ArchRule featuresDoNotUseTheLocalStack = noClasses()
-            .that().resideOutsideOfPackage("dev.artmint.platform..")
-            .should().dependOnClassesThat().resideInAPackage("dev.artmint.platform.localstack..");
+    static final ArchRule theServiceDoesNotUseTheLocalStack = noClasses()
+            .that().resideOutsideOfPackage("dev.artmint.localstack..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.artmint.localstack..", "io.zonky..");
+
+    /** The launcher runs the service as a child process, so it cannot use the service's classes. */
+    @ArchTest
+    static final ArchRule theLocalStackKnowsNothingOfTheService = noClasses()
+            .that().resideInAPackage("dev.artmint.localstack..")
+            .should().dependOnClassesThat(resideInAPackage("dev.artmint..").and(not(resideInAPackage("dev.artmint.localstack.."))));
+
+    /** The launcher's libraries, each on its class path (local-stack.launcher-libraries in pom.xml). */
+    @ArchTest
+    static final ArchRule theLocalStackUsesOnlyItsLibraries = classes()
+            .that().resideInAPackage("dev.artmint.localstack..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.artmint.localstack..",
+                    "org.eclipse.microprofile.config..", "io.smallrye.config..", "org.jboss.logging..", "io.zonky..",
+                    "org.web3j.crypto..", "org.web3j.utils..");
 }

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a test field that receives the running {@link dev.artmint.platform.localstack.LocalStack}. */
+/** Marks a test field that receives the running {@link dev.artmint.localstack.LocalStack}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface InjectLocalStack {

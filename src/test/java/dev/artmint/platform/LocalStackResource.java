@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-import dev.artmint.platform.localstack.LocalStack;
-import dev.artmint.platform.localstack.LocalStackSettings;
+import dev.artmint.localstack.LocalStack;
+import dev.artmint.localstack.LocalStackSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

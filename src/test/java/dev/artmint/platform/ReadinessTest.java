@@ -11,7 +11,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import dev.artmint.platform.localstack.LocalStack;
+import dev.artmint.localstack.LocalStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -22,7 +22,7 @@ class RealmFilesTest {
 
     @Test
     void theLocalRealmNamesTheLocalOriginAndViteAndKeepsThePasswordGrantForTests() throws IOException {
-        JsonNode client = webClient(Path.of("src/main/resources/local-stack/artmint-realm.json"));
+        JsonNode client = webClient(Path.of("src/localstack/resources/local-stack/artmint-realm.json"));
         assertEquals(List.of("${ARTMINT_WEB_ORIGIN}/", "http://localhost:5173/"), strings(client.get("redirectUris")));
         assertEquals(List.of("${ARTMINT_WEB_ORIGIN}", "http://localhost:5173"), strings(client.get("webOrigins")));
         assertEquals("${ARTMINT_WEB_ORIGIN}/##http://localhost:5173/", client.at("/attributes/post.logout.redirect.uris").asText());

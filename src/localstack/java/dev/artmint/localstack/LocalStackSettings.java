@@ -1,8 +1,10 @@
-package dev.artmint.platform.localstack;
+package dev.artmint.localstack;
 
 import java.nio.file.Path;
 
 import org.eclipse.microprofile.config.Config;
+
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Where the local stack keeps its data, where its parts are installed, their ports, the web app's origin (the only
@@ -23,21 +25,30 @@ public record LocalStackSettings(
         boolean startKeycloak,
         boolean startAnvil) {
 
+    /**
+     * The settings from the launcher's configuration: the {@code artmint.local.*} keys, and the service's own keys
+     * for its data directory, its port and the external addresses that replace parts.
+     */
     public static LocalStackSettings fromConfig(Config config) {
+        LocalStackConfig local = config.unwrap(SmallRyeConfig.class).getConfigMapping(LocalStackConfig.class);
         return new LocalStackSettings(
-                path(config, "artmint.data-dir", "data"),
-                path(config, "artmint.local.dist-dir", "target/local-stack"),
-                path(config, "artmint.local.anvil", "contracts/node_modules/.bin/anvil"),
-                port(config, "artmint.local.postgres-port", 5432),
-                port(config, "artmint.local.object-store-port", 9000),
-                port(config, "artmint.local.keycloak-port", 8180),
-                port(config, "artmint.local.anvil-port", 8545),
-                config.getOptionalValue("artmint.local.web-origin", String.class)
-                        .orElse("http://localhost:" + port(config, "quarkus.http.port", 8080)),
+                Path.of(config.getOptionalValue("artmint.data-dir", String.class).orElse("data")),
+                Path.of(local.distDir()),
+                Path.of(local.anvil()),
+                local.postgresPort(),
+                local.objectStorePort(),
+                local.keycloakPort(),
+                local.anvilPort(),
+                local.webOrigin().orElse("http://localhost:" + httpPort(config)),
                 absent(config, "quarkus.datasource.jdbc.url"),
                 absent(config, "artmint.storage.endpoint"),
                 absent(config, "quarkus.oidc.auth-server-url"),
                 absent(config, "artmint.chain.rpc-url"));
+    }
+
+    /** The service's HTTP port, as the service will read it. */
+    static int httpPort(Config config) {
+        return config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
     public boolean startsAnything() {
@@ -50,14 +61,6 @@ public record LocalStackSettings(
 
     Path s3proxyJar() {
         return distDir.resolve("s3proxy.jar");
-    }
-
-    private static Path path(Config config, String key, String fallback) {
-        return Path.of(config.getOptionalValue(key, String.class).orElse(fallback));
-    }
-
-    private static int port(Config config, String key, int fallback) {
-        return config.getOptionalValue(key, Integer.class).orElse(fallback);
     }
 
     private static boolean absent(Config config, String key) {

@@ -1,4 +1,4 @@
-package dev.artmint.platform.localstack;
+package dev.artmint.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +48,9 @@ final class PostgresPart implements LocalPart {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // the stack stops the server itself, after whoever uses it: not when the JVM exits, while
+                    // the service may still be committing its last transactions
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -1,4 +1,4 @@
-package dev.artmint.platform.localstack;
+package dev.artmint.localstack;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.artmint.platform.localstack;
+package dev.artmint.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +52,11 @@ final class KeycloakPart extends ProcessPart {
                         "--http-port=" + port,
                         "--db=postgres",
                         "--db-url=" + postgres.jdbcUrl(PostgresPart.KEYCLOAK_DATABASE),
-                        "--db-username=" + PostgresPart.USER,
-                        "--db-password=" + PostgresPart.PASSWORD,
                         "--import-realm"),
+                // credentials go through the environment, not the command line that ps shows
                 Map.of("JAVA_HOME", Jvm.home().toString(),
+                        "KC_DB_USERNAME", PostgresPart.USER,
+                        "KC_DB_PASSWORD", PostgresPart.PASSWORD,
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", masterAdminPassword(),
