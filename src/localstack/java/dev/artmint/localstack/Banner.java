@@ -2,7 +2,6 @@ package dev.artmint.localstack;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -11,13 +10,13 @@ final class Banner {
 
     private static final Logger LOG = Logger.getLogger(Banner.class);
 
-    private Banner() {
-    }
+    private Banner() {}
 
     /** @param stack the configuration the stack gave the service; the rest is configured for it */
     static void print(Map<String, String> stack, Config config, LocalStackSettings settings) {
         String app = "http://localhost:" + LocalStackSettings.httpPort(config);
-        LOG.info(String.join("\n",
+        LOG.info(String.join(
+                "\n",
                 "",
                 "ArtMint is running",
                 "  app              " + app,
@@ -32,6 +31,8 @@ final class Banner {
     }
 
     private static String address(String key, Map<String, String> stack, Config config) {
-        return Optional.ofNullable(stack.get(key)).or(() -> config.getOptionalValue(key, String.class)).orElse("-");
+        return Optional.ofNullable(stack.get(key))
+                .or(() -> config.getOptionalValue(key, String.class))
+                .orElse("-");
     }
 }

@@ -10,8 +10,7 @@ final class Distributions {
 
     private static final String RESOURCE = "/local-stack/distributions.properties";
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     static String keycloakVersion() {
         Properties versions = new Properties();

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keycloak from its distribution on Maven Central, in dev mode, storing its data in the local PostgreSQL and
- * importing the {@code artmint} realm on first start. The realm file names the web app's origin as
- * {@code ${ARTMINT_WEB_ORIGIN}}, which Keycloak fills in from the environment when it imports the realm.
+ * Keycloak from its distribution on Maven Central, in dev mode, storing its data in the local PostgreSQL and importing
+ * the {@code artmint} realm on first start. The realm file names the web app's origin as {@code ${ARTMINT_WEB_ORIGIN}},
+ * which Keycloak fills in from the environment when it imports the realm.
  */
 final class KeycloakPart extends ProcessPart {
 
@@ -44,24 +44,38 @@ final class KeycloakPart extends ProcessPart {
     public void start() {
         Path launcher = keycloakHome.resolve("bin/kc.sh");
         if (!Files.isRegularFile(launcher)) {
-            throw new IllegalStateException("Keycloak is missing at " + keycloakHome + "; build the project first (./artmint build)");
+            throw new IllegalStateException(
+                    "Keycloak is missing at " + keycloakHome + "; build the project first (./artmint build)");
         }
         installRealm();
-        launch(keycloakHome, List.of(launcher.toAbsolutePath().toString(), "start-dev",
+        launch(
+                keycloakHome,
+                List.of(
+                        launcher.toAbsolutePath().toString(),
+                        "start-dev",
                         "--http-host=127.0.0.1",
                         "--http-port=" + port,
                         "--db=postgres",
                         "--db-url=" + postgres.jdbcUrl(PostgresPart.KEYCLOAK_DATABASE),
                         "--import-realm"),
                 // credentials go through the environment, not the command line that ps shows
-                Map.of("JAVA_HOME", Jvm.home().toString(),
-                        "KC_DB_USERNAME", PostgresPart.USER,
-                        "KC_DB_PASSWORD", PostgresPart.PASSWORD,
-                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", masterAdminPassword(),
-                        WEB_ORIGIN_VARIABLE, webOrigin),
-                Duration.ofMinutes(4), () -> Probe.httpOk(issuer() + "/.well-known/openid-configuration"));
+                Map.of(
+                        "JAVA_HOME",
+                        Jvm.home().toString(),
+                        "KC_DB_USERNAME",
+                        PostgresPart.USER,
+                        "KC_DB_PASSWORD",
+                        PostgresPart.PASSWORD,
+                        "JAVA_OPTS_KC_HEAP",
+                        "-Xms64m -Xmx512m",
+                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                        "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                        masterAdminPassword(),
+                        WEB_ORIGIN_VARIABLE,
+                        webOrigin),
+                Duration.ofMinutes(4),
+                () -> Probe.httpOk(issuer() + "/.well-known/openid-configuration"));
     }
 
     @Override
@@ -95,8 +109,10 @@ final class KeycloakPart extends ProcessPart {
                 Files.createDirectories(stateDir);
                 byte[] secret = new byte[18];
                 new SecureRandom().nextBytes(secret);
-                Files.writeString(Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                Files.writeString(
+                        Files.createFile(
+                                file,
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                         HexFormat.of().formatHex(secret));
             }
             return Files.readString(file).trim();

@@ -1,5 +1,8 @@
 package dev.artmint.localstack;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -10,20 +13,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 /**
  * The configuration as the service will see it (system properties, environment, the service's packaged
  * application.properties, config/application.properties, the active profile), read before the service starts.
  */
 final class LaunchConfig {
 
-    private LaunchConfig() {
-    }
+    private LaunchConfig() {}
 
-    /** @param serviceJar the service's {@code quarkus-run.jar}; its packaged application.properties is in {@code app/} */
+    /**
+     * @param serviceJar the service's {@code quarkus-run.jar}; its packaged application.properties is in {@code app/}
+     */
     static SmallRyeConfig read(Path serviceJar) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
@@ -51,7 +51,9 @@ final class LaunchConfig {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(appDir)) {
-            URL[] jars = files.filter(file -> file.toString().endsWith(".jar")).map(LaunchConfig::url).toArray(URL[]::new);
+            URL[] jars = files.filter(file -> file.toString().endsWith(".jar"))
+                    .map(LaunchConfig::url)
+                    .toArray(URL[]::new);
             // no parent: only the service's own jars are searched
             try (URLClassLoader loader = new URLClassLoader(jars, null)) {
                 URL found = loader.findResource("application.properties");

@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.jboss.logging.Logger;
 
 /**
- * The embedded local stack: PostgreSQL, an S3 object store, Keycloak and an Anvil chain node, each a real server
- * on loopback with its data under one data directory. Parts with an external address configured are not started.
+ * The embedded local stack: PostgreSQL, an S3 object store, Keycloak and an Anvil chain node, each a real server on
+ * loopback with its data under one data directory. Parts with an external address configured are not started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -25,8 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> configuration = new HashMap<>();
     private ObjectStorePart objectStore;
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts the parts the settings ask for, the independent ones in parallel; stops what started if one fails. */
     public static LocalStack start(LocalStackSettings settings) {
@@ -44,24 +42,33 @@ public final class LocalStack implements AutoCloseable {
         Instant begin = Instant.now();
         Path data = settings.dataDir().toAbsolutePath();
         Path run = data.resolve("run");
-        PostgresPart postgres = settings.startPostgres() ? new PostgresPart(data.resolve("postgres"), run, settings.postgresPort()) : null;
+        PostgresPart postgres = settings.startPostgres()
+                ? new PostgresPart(data.resolve("postgres"), run, settings.postgresPort())
+                : null;
         List<CompletableFuture<LocalPart>> launches = new ArrayList<>();
         if (settings.startObjectStore()) {
-            objectStore = new ObjectStorePart(data.resolve("objects"), run, settings.s3proxyJar(), settings.objectStorePort());
+            objectStore = new ObjectStorePart(
+                    data.resolve("objects"), run, settings.s3proxyJar(), settings.objectStorePort());
             launches.add(launch(objectStore));
         }
         if (settings.startAnvil()) {
             launches.add(launch(new AnvilPart(settings.anvil(), data.resolve("anvil"), run, settings.anvilPort())));
         }
-        CompletableFuture<LocalPart> database = postgres == null ? CompletableFuture.completedFuture(null) : launch(postgres);
+        CompletableFuture<LocalPart> database =
+                postgres == null ? CompletableFuture.completedFuture(null) : launch(postgres);
         launches.add(database);
         if (settings.startKeycloak()) {
             if (postgres == null) {
                 throw new IllegalStateException("the local Keycloak keeps its data in the local PostgreSQL;"
                         + " configure quarkus.oidc.auth-server-url when using an external database");
             }
-            KeycloakPart keycloak = new KeycloakPart(settings.keycloakHome(), data.resolve("keycloak"), run, settings.keycloakPort(),
-                    settings.webOrigin(), postgres);
+            KeycloakPart keycloak = new KeycloakPart(
+                    settings.keycloakHome(),
+                    data.resolve("keycloak"),
+                    run,
+                    settings.keycloakPort(),
+                    settings.webOrigin(),
+                    postgres);
             launches.add(database.thenApplyAsync(ignored -> startPart(keycloak)));
         }
         RuntimeException failure = null;
@@ -75,7 +82,9 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        LOG.infof("local stack up in %.1f s: %s", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
+        LOG.infof(
+                "local stack up in %.1f s: %s",
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0,
                 started.stream().map(LocalPart::name).toList());
     }
 
@@ -91,7 +100,9 @@ public final class LocalStack implements AutoCloseable {
             part.close();
             throw e;
         }
-        LOG.infof("%s ready in %.1f s", part.name(), Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        LOG.infof(
+                "%s ready in %.1f s",
+                part.name(), Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         return part;
     }
 

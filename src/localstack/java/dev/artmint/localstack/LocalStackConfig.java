@@ -1,9 +1,8 @@
 package dev.artmint.localstack;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The {@code artmint.local.*} keys: where the local stack's parts are installed and the ports they listen on. */
 @ConfigMapping(prefix = "artmint.local")
@@ -29,6 +28,8 @@ public interface LocalStackConfig {
     @WithDefault("8545")
     int anvilPort();
 
-    /** The web app's origin, which the local realm lets sign in; {@code http://localhost:<quarkus.http.port>} if absent. */
+    /**
+     * The web app's origin, which the local realm lets sign in; {@code http://localhost:<quarkus.http.port>} if absent.
+     */
     Optional<String> webOrigin();
 }

@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * {@code ./artmint start}: starts the parts of the local stack that have no external address configured, then runs
- * the service command ({@code java [options] -jar quarkus-run.jar [args]}) as a child process pointed at them,
- * and stops the parts only after the service has exited, on its own or on SIGTERM or Ctrl-C.
+ * {@code ./artmint start}: starts the parts of the local stack that have no external address configured, then runs the
+ * service command ({@code java [options] -jar quarkus-run.jar [args]}) as a child process pointed at them, and stops
+ * the parts only after the service has exited, on its own or on SIGTERM or Ctrl-C.
  */
 public final class LocalStackLauncher {
 
     /** How long the service may take to stop after SIGTERM before it is killed. */
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(60);
+
     private static final Duration SERVICE_START_WAIT = Duration.ofMinutes(5);
 
     static {
@@ -33,8 +33,7 @@ public final class LocalStackLauncher {
 
     private static final Logger LOG = Logger.getLogger(LocalStackLauncher.class);
 
-    private LocalStackLauncher() {
-    }
+    private LocalStackLauncher() {}
 
     public static void main(String... command) {
         int jar = List.of(command).indexOf("-jar");
@@ -53,13 +52,16 @@ public final class LocalStackLauncher {
             return;
         }
         AtomicReference<Process> service = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // the parts outlive the service, so that it can finish its work and close its connections
-            Optional.ofNullable(service.get()).ifPresent(LocalStackLauncher::stop);
-            if (stack != null) {
-                stack.close();
-            }
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // the parts outlive the service, so that it can finish its work and close its connections
+                            Optional.ofNullable(service.get()).ifPresent(LocalStackLauncher::stop);
+                            if (stack != null) {
+                                stack.close();
+                            }
+                        },
+                        "local-stack-shutdown"));
         Process child;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -81,8 +83,8 @@ public final class LocalStackLauncher {
 
     /**
      * The stack's configuration for the service, as environment variables (QUARKUS_DATASOURCE_PASSWORD for
-     * quarkus.datasource.password): secrets such as the database password and the chain keys then stay off
-     * the command line that ps shows. The service binds loopback, like the parts, unless a host is configured.
+     * quarkus.datasource.password): secrets such as the database password and the chain keys then stay off the command
+     * line that ps shows. The service binds loopback, like the parts, unless a host is configured.
      */
     static Map<String, String> environmentFor(LocalStack stack, Config config) {
         Map<String, String> environment = new HashMap<>();
@@ -105,7 +107,8 @@ public final class LocalStackLauncher {
             return false;
         }
         String host = config.getOptionalValue("quarkus.http.host", String.class)
-                .filter(value -> !value.equals("0.0.0.0") && !value.equals("::")).orElse("127.0.0.1");
+                .filter(value -> !value.equals("0.0.0.0") && !value.equals("::"))
+                .orElse("127.0.0.1");
         String probe = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/q/health/live";
         Instant deadline = Instant.now().plus(SERVICE_START_WAIT);
         while (child.isAlive() && Instant.now().isBefore(deadline)) {
@@ -136,8 +139,7 @@ public final class LocalStackLauncher {
         child.destroy();
         try {
             if (!child.waitFor(SERVICE_STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warnf("the service did not stop within %d s, killing it",
-                        SERVICE_STOP_GRACE.toSeconds());
+                LOG.warnf("the service did not stop within %d s, killing it", SERVICE_STOP_GRACE.toSeconds());
                 child.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
@@ -146,12 +148,14 @@ public final class LocalStackLauncher {
     }
 
     /**
-     * The launcher logs through java.util.logging, one line per record like the service's console; its libraries
-     * (JBoss Logging, SLF4J) are routed there too.
+     * The launcher logs through java.util.logging, one line per record like the service's console; its libraries (JBoss
+     * Logging, SLF4J) are routed there too.
      */
     private static void configureLogging() {
         System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "jdk"));
-        System.setProperty("java.util.logging.SimpleFormatter.format", System.getProperty(
-                "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT,%1$tL %4$-5s [%3$s] %5$s%6$s%n"));
+        System.setProperty(
+                "java.util.logging.SimpleFormatter.format",
+                System.getProperty(
+                        "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT,%1$tL %4$-5s [%3$s] %5$s%6$s%n"));
     }
 }

@@ -1,15 +1,13 @@
 package dev.artmint.localstack;
 
+import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Path;
-
 import org.eclipse.microprofile.config.Config;
 
-import io.smallrye.config.SmallRyeConfig;
-
 /**
- * Where the local stack keeps its data, where its parts are installed, their ports, the web app's origin (the only
- * one, with Vite's dev server, that the local realm lets sign in), and which parts to start: a part whose external
- * address is configured is not started.
+ * Where the local stack keeps its data, where its parts are installed, their ports, the web app's origin (the only one,
+ * with Vite's dev server, that the local realm lets sign in), and which parts to start: a part whose external address
+ * is configured is not started.
  */
 public record LocalStackSettings(
         Path dataDir,
@@ -26,13 +24,14 @@ public record LocalStackSettings(
         boolean startAnvil) {
 
     /**
-     * The settings from the launcher's configuration: the {@code artmint.local.*} keys, and the service's own keys
-     * for its data directory, its port and the external addresses that replace parts.
+     * The settings from the launcher's configuration: the {@code artmint.local.*} keys, and the service's own keys for
+     * its data directory, its port and the external addresses that replace parts.
      */
     public static LocalStackSettings fromConfig(Config config) {
         LocalStackConfig local = config.unwrap(SmallRyeConfig.class).getConfigMapping(LocalStackConfig.class);
         return new LocalStackSettings(
-                Path.of(config.getOptionalValue("artmint.data-dir", String.class).orElse("data")),
+                Path.of(config.getOptionalValue("artmint.data-dir", String.class)
+                        .orElse("data")),
                 Path.of(local.distDir()),
                 Path.of(local.anvil()),
                 local.postgresPort(),
@@ -64,6 +63,8 @@ public record LocalStackSettings(
     }
 
     private static boolean absent(Config config, String key) {
-        return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank()).isEmpty();
+        return config.getOptionalValue(key, String.class)
+                .filter(value -> !value.isBlank())
+                .isEmpty();
     }
 }

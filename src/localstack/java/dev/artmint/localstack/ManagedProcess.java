@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-
 import org.jboss.logging.Logger;
 
 /**
- * A child process of the local stack: started in its own session, logged to a file, remembered in a pid file
- * so that a process left behind by a killed launcher is stopped on the next start.
+ * A child process of the local stack: started in its own session, logged to a file, remembered in a pid file so that a
+ * process left behind by a killed launcher is stopped on the next start.
  */
 final class ManagedProcess implements AutoCloseable {
 
@@ -32,8 +31,8 @@ final class ManagedProcess implements AutoCloseable {
     private Process process;
 
     /**
-     * @param marker text found in the command line of this part's process (an install path), used to recognise
-     *               a leftover process before stopping it
+     * @param marker text found in the command line of this part's process (an install path), used to recognise a
+     *     leftover process before stopping it
      */
     ManagedProcess(String name, String marker, List<String> command, Map<String, String> environment, Path runDir) {
         this.name = name;
@@ -96,8 +95,12 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     private void stopLeftover() {
-        readPid().flatMap(ProcessHandle::of)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+        readPid()
+                .flatMap(ProcessHandle::of)
+                .filter(handle -> handle.info()
+                        .commandLine()
+                        .map(line -> line.contains(marker))
+                        .orElse(false))
                 .ifPresent(handle -> {
                     LOG.infof("stopping %s left over from an earlier run (pid %d)", name, handle.pid());
                     stop(handle);
@@ -106,7 +109,9 @@ final class ManagedProcess implements AutoCloseable {
 
     private Optional<Long> readPid() {
         try {
-            return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).trim())) : Optional.empty();
+            return Files.exists(pidFile)
+                    ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -123,7 +128,8 @@ final class ManagedProcess implements AutoCloseable {
                 sleep(Duration.ofMillis(100));
             }
             if (member.isAlive()) {
-                LOG.warnf("%s (pid %d) did not stop within %d s, killing it", name, member.pid(), STOP_GRACE.toSeconds());
+                LOG.warnf(
+                        "%s (pid %d) did not stop within %d s, killing it", name, member.pid(), STOP_GRACE.toSeconds());
                 member.destroyForcibly();
             }
         }

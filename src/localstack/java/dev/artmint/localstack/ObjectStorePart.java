@@ -29,27 +29,41 @@ final class ObjectStorePart extends ProcessPart {
     @Override
     public void start() {
         if (!Files.isRegularFile(s3proxyJar)) {
-            throw new IllegalStateException("S3Proxy is missing at " + s3proxyJar + "; build the project first (./artmint build)");
+            throw new IllegalStateException(
+                    "S3Proxy is missing at " + s3proxyJar + "; build the project first (./artmint build)");
         }
         Path properties = runDir().resolve("s3proxy.properties");
         try {
             Files.createDirectories(objectsDir);
             Files.createDirectories(runDir());
-            Files.writeString(properties, String.join("\n",
-                    "s3proxy.endpoint=" + endpoint(),
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + SECRET_KEY,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + objectsDir.toAbsolutePath(),
-                    ""));
+            Files.writeString(
+                    properties,
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=" + endpoint(),
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + ACCESS_KEY,
+                            "s3proxy.credential=" + SECRET_KEY,
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir=" + objectsDir.toAbsolutePath(),
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the object store: " + e.getMessage(), e);
         }
-        launch(s3proxyJar, List.of(Jvm.java(), "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-jar", s3proxyJar.toAbsolutePath().toString(),
-                        "--properties", properties.toAbsolutePath().toString()),
-                Map.of(), Duration.ofSeconds(60), () -> Probe.httpAnswers(endpoint() + "/"));
+        launch(
+                s3proxyJar,
+                List.of(
+                        Jvm.java(),
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        s3proxyJar.toAbsolutePath().toString(),
+                        "--properties",
+                        properties.toAbsolutePath().toString()),
+                Map.of(),
+                Duration.ofSeconds(60),
+                () -> Probe.httpAnswers(endpoint() + "/"));
     }
 
     @Override

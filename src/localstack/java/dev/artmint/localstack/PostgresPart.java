@@ -1,5 +1,6 @@
 package dev.artmint.localstack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** PostgreSQL from the binaries on Maven Central, with one database for ArtMint and one for Keycloak. */
 final class PostgresPart implements LocalPart {
@@ -91,8 +90,8 @@ final class PostgresPart implements LocalPart {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             for (String database : List.of(APP_DATABASE, KEYCLOAK_DATABASE)) {
-                try (ResultSet rows = statement.executeQuery(
-                        "select 1 from pg_database where datname = '" + database + "'")) {
+                try (ResultSet rows =
+                        statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                     if (!rows.next()) {
                         statement.execute("create database " + database);
                     }
@@ -109,10 +108,15 @@ final class PostgresPart implements LocalPart {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> leftover = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::trim).filter(line -> line.matches("\\d+"))
+        Optional<ProcessHandle> leftover = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::trim)
+                .filter(line -> line.matches("\\d+"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(handle -> handle.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+                .filter(handle -> handle.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(false));
         leftover.ifPresent(handle -> {
             handle.destroy();
             handle.onExit().join();

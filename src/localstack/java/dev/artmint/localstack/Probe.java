@@ -10,25 +10,34 @@ import java.time.Duration;
 /** Readiness probes for the parts while they start. */
 final class Probe {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Probe() {
-    }
+    private Probe() {}
 
     /** True when the URL answers HTTP at all, whatever the status. */
     static boolean httpAnswers(String url) {
-        return status(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build()) > 0;
+        return status(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build())
+                > 0;
     }
 
     static boolean httpOk(String url) {
-        return status(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build()) == 200;
+        return status(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build())
+                == 200;
     }
 
     static boolean jsonRpcAnswers(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(2))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
                 .build();
         return status(request) == 200;
     }

@@ -24,7 +24,11 @@ abstract class ProcessPart implements LocalPart {
     }
 
     /** Starts the process and waits until {@code ready} answers true. */
-    final void launch(Path install, List<String> command, Map<String, String> environment, Duration timeout,
+    final void launch(
+            Path install,
+            List<String> command,
+            Map<String, String> environment,
+            Duration timeout,
             BooleanSupplier ready) {
         process = new ManagedProcess(name, install.toAbsolutePath().toString(), command, environment, runDir);
         process.start();

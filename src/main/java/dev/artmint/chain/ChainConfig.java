@@ -1,11 +1,10 @@
 package dev.artmint.chain;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** The Ethereum JSON-RPC endpoint ArtMint works against, the platform's keys and its contracts. */
 @ConfigMapping(prefix = "artmint.chain")

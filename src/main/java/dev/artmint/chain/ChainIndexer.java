@@ -1,28 +1,25 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMint721;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.jboss.logging.Logger;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
-import dev.artmint.chain.contracts.ArtMint721;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-
 /**
- * Follows the collection's Transfer events with eth_getLogs from the last processed block and keeps the
- * token-ownership table. Each processed block's hash is kept; when the node's hash for the last one differs,
- * the changes of the abandoned blocks are undone back to the last block both agree on, then indexing resumes.
+ * Follows the collection's Transfer events with eth_getLogs from the last processed block and keeps the token-ownership
+ * table. Each processed block's hash is kept; when the node's hash for the last one differs, the changes of the
+ * abandoned blocks are undone back to the last block both agree on, then indexing resumes.
  */
 @ApplicationScoped
 public class ChainIndexer {
@@ -43,7 +40,9 @@ public class ChainIndexer {
         this.entityManager = entityManager;
     }
 
-    @Scheduled(identity = "chain-indexer", every = "${artmint.chain.indexer.poll-every}",
+    @Scheduled(
+            identity = "chain-indexer",
+            every = "${artmint.chain.indexer.poll-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
@@ -69,67 +68,89 @@ public class ChainIndexer {
             }
             long to = Math.min(latest, from + config.indexer().maxBlockRange() - 1);
             List<Log> logs = node.logs(collection, TRANSFER, from, to);
-            String toHash = node.blockHash(to).orElseThrow(() -> new ChainException("the node lost block " + to + " while indexing"));
+            String toHash = node.blockHash(to)
+                    .orElseThrow(() -> new ChainException("the node lost block " + to + " while indexing"));
             QuarkusTransaction.requiringNew().run(() -> apply(logs, to, toHash));
         }
     }
 
     private Optional<Long> lastProcessed() {
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(
-                (Number) entityManager.createNativeQuery("select max(number) from chain_block").getSingleResult())
-                .map(Number::longValue));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Optional.ofNullable((Number) entityManager
+                                .createNativeQuery("select max(number) from chain_block")
+                                .getSingleResult())
+                        .map(Number::longValue));
     }
 
     private Optional<String> storedHash(long number) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select hash from chain_block where number = ?1", String.class)
-                .setParameter(1, number)
-                .getResultStream().findFirst().map(String.class::cast));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select hash from chain_block where number = ?1", String.class)
+                        .setParameter(1, number)
+                        .getResultStream()
+                        .findFirst()
+                        .map(String.class::cast));
     }
 
     private void rollBackFrom(long divergent) {
         TreeMap<Long, String> stored = QuarkusTransaction.requiringNew().call(this::recentBlocks);
         long ancestor = config.indexer().startBlock() - 1;
         for (Map.Entry<Long, String> block : stored.descendingMap().entrySet()) {
-            if (node.blockHash(block.getKey()).map(hash -> hash.equals(block.getValue())).orElse(false)) {
+            if (node.blockHash(block.getKey())
+                    .map(hash -> hash.equals(block.getValue()))
+                    .orElse(false)) {
                 ancestor = block.getKey();
                 break;
             }
         }
         long keep = ancestor;
         int undone = QuarkusTransaction.requiringNew().call(() -> undoAfter(keep));
-        LOG.infof("indexer: reorganisation at block %d; back to block %d, %d ownership changes undone", divergent, keep, undone);
+        LOG.infof(
+                "indexer: reorganisation at block %d; back to block %d, %d ownership changes undone",
+                divergent, keep, undone);
     }
 
     @SuppressWarnings("unchecked")
     private TreeMap<Long, String> recentBlocks() {
         TreeMap<Long, String> blocks = new TreeMap<>();
-        ((List<Object[]>) entityManager.createNativeQuery("select number, hash from chain_block order by number desc")
-                .setMaxResults(REORG_SEARCH_DEPTH)
-                .getResultList())
+        ((List<Object[]>) entityManager
+                        .createNativeQuery("select number, hash from chain_block order by number desc")
+                        .setMaxResults(REORG_SEARCH_DEPTH)
+                        .getResultList())
                 .forEach(row -> blocks.put(((Number) row[0]).longValue(), (String) row[1]));
         return blocks;
     }
 
     @SuppressWarnings("unchecked")
     private int undoAfter(long ancestor) {
-        List<Object[]> changes = entityManager.createNativeQuery("""
+        List<Object[]> changes =
+                entityManager.createNativeQuery("""
                 select token_id, previous_owner from ownership_change
-                where block_number > ?1 order by block_number desc, log_index desc""")
-                .setParameter(1, ancestor)
-                .getResultList();
+                where block_number > ?1 order by block_number desc, log_index desc""").setParameter(1, ancestor).getResultList();
         for (Object[] change : changes) {
             BigDecimal tokenId = (BigDecimal) change[0];
             String previousOwner = (String) change[1];
             if (previousOwner == null) {
-                entityManager.createNativeQuery("delete from token_owner where token_id = ?1").setParameter(1, tokenId).executeUpdate();
+                entityManager
+                        .createNativeQuery("delete from token_owner where token_id = ?1")
+                        .setParameter(1, tokenId)
+                        .executeUpdate();
             } else {
-                entityManager.createNativeQuery("update token_owner set owner = ?2 where token_id = ?1")
-                        .setParameter(1, tokenId).setParameter(2, previousOwner).executeUpdate();
+                entityManager
+                        .createNativeQuery("update token_owner set owner = ?2 where token_id = ?1")
+                        .setParameter(1, tokenId)
+                        .setParameter(2, previousOwner)
+                        .executeUpdate();
             }
         }
-        entityManager.createNativeQuery("delete from ownership_change where block_number > ?1").setParameter(1, ancestor).executeUpdate();
-        entityManager.createNativeQuery("delete from chain_block where number > ?1").setParameter(1, ancestor).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from ownership_change where block_number > ?1")
+                .setParameter(1, ancestor)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from chain_block where number > ?1")
+                .setParameter(1, ancestor)
+                .executeUpdate();
         return changes.size();
     }
 
@@ -141,9 +162,12 @@ public class ChainIndexer {
             transfer(log, block);
         }
         blocks.put(to, toHash);
-        blocks.forEach((number, hash) -> entityManager.createNativeQuery(
-                "insert into chain_block (number, hash) values (?1, ?2) on conflict (number) do update set hash = excluded.hash")
-                .setParameter(1, number).setParameter(2, hash).executeUpdate());
+        blocks.forEach((number, hash) -> entityManager
+                .createNativeQuery(
+                        "insert into chain_block (number, hash) values (?1, ?2) on conflict (number) do update set hash = excluded.hash")
+                .setParameter(1, number)
+                .setParameter(2, hash)
+                .executeUpdate());
     }
 
     private void transfer(Log log, long block) {
@@ -151,22 +175,38 @@ public class ChainIndexer {
         String from = address(topics.get(1));
         String to = address(topics.get(2));
         BigDecimal tokenId = new BigDecimal(Numeric.toBigInt(topics.get(3)));
-        String previous = (String) entityManager.createNativeQuery("select owner from token_owner where token_id = ?1", String.class)
+        String previous = (String) entityManager
+                .createNativeQuery("select owner from token_owner where token_id = ?1", String.class)
                 .setParameter(1, tokenId)
-                .getResultStream().findFirst().orElse(null);
-        entityManager.createNativeQuery("""
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        entityManager
+                .createNativeQuery("""
                 insert into ownership_change (token_id, block_number, log_index, tx_hash, from_address, to_address, previous_owner)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, tokenId).setParameter(2, block).setParameter(3, log.getLogIndex().longValueExact())
-                .setParameter(4, log.getTransactionHash()).setParameter(5, from).setParameter(6, to).setParameter(7, previous)
+                .setParameter(1, tokenId)
+                .setParameter(2, block)
+                .setParameter(3, log.getLogIndex().longValueExact())
+                .setParameter(4, log.getTransactionHash())
+                .setParameter(5, from)
+                .setParameter(6, to)
+                .setParameter(7, previous)
                 .executeUpdate();
         if (Objects.equals(to, Addresses.ZERO)) {
-            entityManager.createNativeQuery("delete from token_owner where token_id = ?1").setParameter(1, tokenId).executeUpdate();
+            entityManager
+                    .createNativeQuery("delete from token_owner where token_id = ?1")
+                    .setParameter(1, tokenId)
+                    .executeUpdate();
         } else {
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                     insert into token_owner (token_id, owner, block_number) values (?1, ?2, ?3)
                     on conflict (token_id) do update set owner = excluded.owner, block_number = excluded.block_number""")
-                    .setParameter(1, tokenId).setParameter(2, to).setParameter(3, block).executeUpdate();
+                    .setParameter(1, tokenId)
+                    .setParameter(2, to)
+                    .setParameter(3, block)
+                    .executeUpdate();
         }
     }
 

@@ -1,15 +1,16 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMarket;
+import dev.artmint.chain.contracts.ArtMint721;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
+import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -21,13 +22,8 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
-
-import dev.artmint.chain.contracts.ArtMarket;
-import dev.artmint.chain.contracts.ArtMint721;
-import okhttp3.OkHttpClient;
 
 /** The chain node behind ArtMint, reached over JSON-RPC with web3j; the only class that holds the client. */
 @ApplicationScoped
@@ -69,27 +65,38 @@ public class ChainNode {
 
     /** The hash of the node's block at a height, empty when the node has no such block (yet, or any more). */
     Optional<String> blockHash(long number) {
-        EthBlock.Block block = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
-                .send()).getBlock();
+        EthBlock.Block block = call(() -> web3j.ethGetBlockByNumber(
+                                DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                        .send())
+                .getBlock();
         return Optional.ofNullable(block).map(EthBlock.Block::getHash);
     }
 
     public BigInteger balance(String address) {
-        return call(() -> web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send()).getBalance();
+        return call(() -> web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)
+                        .send())
+                .getBalance();
     }
 
     /** The next nonce of an address, counting its transactions still waiting in the node's pool. */
     BigInteger pendingNonce(String address) {
-        return call(() -> web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING).send()).getTransactionCount();
+        return call(() -> web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
+                        .send())
+                .getTransactionCount();
     }
 
     String code(String address) {
-        return call(() -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send()).getCode();
+        return call(() -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST)
+                        .send())
+                .getCode();
     }
 
-    /** Gas the call would use; a call that reverts raises {@link TransactionRevertedException} with the error's name. */
+    /**
+     * Gas the call would use; a call that reverts raises {@link TransactionRevertedException} with the error's name.
+     */
     BigInteger estimateGas(String from, String to, BigInteger value, String data) {
-        var response = send(() -> web3j.ethEstimateGas(new Transaction(from, null, null, null, to, value, data)).send());
+        var response = send(() -> web3j.ethEstimateGas(new Transaction(from, null, null, null, to, value, data))
+                .send());
         if (response.hasError()) {
             throw new TransactionRevertedException(RevertReasons.describe(response.getError()));
         }
@@ -109,12 +116,13 @@ public class ChainNode {
         return quote.fees();
     }
 
-    private record Quote(Fees fees, Instant expires) {
-    }
+    private record Quote(Fees fees, Instant expires) {}
 
     private Fees freshFees() {
         BigInteger tip = call(() -> web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
-        EthBlock.Block latest = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
+        EthBlock.Block latest = call(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                        .send())
+                .getBlock();
         BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
         BigInteger maxFee = baseFee.shiftLeft(1).add(tip).min(config.outbox().maxFeeCap());
         return new Fees(tip.min(maxFee), maxFee);
@@ -126,8 +134,7 @@ public class ChainNode {
     }
 
     /** Fees of one EIP-1559 transaction, in wei per gas. */
-    record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {
-    }
+    record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {}
 
     /** Hands a signed transaction to the node; an answer that it already has it counts as success. */
     SendResult sendRaw(String rawTransaction) {
@@ -137,7 +144,8 @@ public class ChainNode {
         }
         String message = response.getError().getMessage();
         return SendResult.ofRefusal(message)
-                .orElseThrow(() -> new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + message));
+                .orElseThrow(() ->
+                        new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + message));
     }
 
     /** What the node made of a signed transaction. */
@@ -165,16 +173,20 @@ public class ChainNode {
 
     /** Whether the node knows the transaction, pending or mined. */
     boolean knows(String txHash) {
-        return call(() -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction().isPresent();
+        return call(() -> web3j.ethGetTransactionByHash(txHash).send())
+                .getTransaction()
+                .isPresent();
     }
 
     /**
-     * Why a mined transaction reverted: replays it on the state after its block, which holds whatever the
-     * transactions before it in the block changed, and names the custom error.
+     * Why a mined transaction reverted: replays it on the state after its block, which holds whatever the transactions
+     * before it in the block changed, and names the custom error.
      */
     String revertReason(String from, String to, BigInteger value, String data, long blockNumber) {
-        var response = send(() -> web3j.ethCall(new Transaction(from, null, null, null, to, value, data),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber))).send());
+        var response = send(() -> web3j.ethCall(
+                        new Transaction(from, null, null, null, to, value, data),
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber)))
+                .send());
         if (response.hasError()) {
             return RevertReasons.describe(response.getError());
         }
@@ -183,8 +195,10 @@ public class ChainNode {
 
     /** The logs of one contract and event between two blocks, inclusive, in chain order. */
     List<Log> logs(String address, String topic, long fromBlock, long toBlock) {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), address);
+        EthFilter filter = new EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
+                address);
         filter.addSingleTopic(topic);
         return call(() -> web3j.ethGetLogs(filter).send()).getLogs().stream()
                 .map(result -> (Log) ((EthLog.LogObject) result).get())
@@ -193,7 +207,8 @@ public class ChainNode {
 
     /** The generated ArtMint721 wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
     ArtMint721 collection(String address) {
-        return ArtMint721.load(address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
+        return ArtMint721.load(
+                address, web3j, new ReadonlyTransactionManager(web3j, address), new DefaultGasProvider());
     }
 
     /** The generated ArtMarket wrapper at an address, for reads and for encoding calls; it sends nothing itself. */
@@ -203,8 +218,9 @@ public class ChainNode {
 
     /** The raw result of a read-only call on the latest block; empty when the call reverts or answers nothing. */
     Optional<String> call(String to, String data) {
-        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
-                DefaultBlockParameterName.LATEST).send());
+        var response = send(() -> web3j.ethCall(
+                        Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST)
+                .send());
         if (response.hasError() || response.getValue() == null || "0x".equals(response.getValue())) {
             return Optional.empty();
         }
@@ -214,12 +230,16 @@ public class ChainNode {
     /** The owner of a token on-chain, empty when it is not minted. */
     public Optional<String> ownerOf(String collection, BigInteger tokenId) {
         String data = collection(collection).ownerOf(tokenId).encodeFunctionCall();
-        var response = send(() -> web3j.ethCall(Transaction.createEthCallTransaction(null, collection, data),
-                DefaultBlockParameterName.LATEST).send());
-        if (response.hasError() || response.getValue() == null || response.getValue().length() < 66) {
+        var response = send(() -> web3j.ethCall(
+                        Transaction.createEthCallTransaction(null, collection, data), DefaultBlockParameterName.LATEST)
+                .send());
+        if (response.hasError()
+                || response.getValue() == null
+                || response.getValue().length() < 66) {
             return Optional.empty();
         }
-        return Optional.of("0x" + response.getValue().substring(response.getValue().length() - 40));
+        return Optional.of(
+                "0x" + response.getValue().substring(response.getValue().length() - 40));
     }
 
     @PreDestroy
@@ -234,7 +254,8 @@ public class ChainNode {
     private <T extends Response<?>> T call(Call<T> call) {
         T response = send(call);
         if (response.hasError()) {
-            throw new ChainException("node at " + config.rpcUrl() + " answered: " + response.getError().getMessage());
+            throw new ChainException("node at " + config.rpcUrl() + " answered: "
+                    + response.getError().getMessage());
         }
         return response;
     }

@@ -1,13 +1,11 @@
 package dev.artmint.chain;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import dev.artmint.platform.problem.Problem;
 import dev.artmint.platform.problem.ProblemType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Problem documents for chain failures: a call the contracts refuse, or a node that cannot be reached. */
 class ChainProblems {

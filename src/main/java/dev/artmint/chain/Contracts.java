@@ -1,5 +1,11 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMarket;
+import dev.artmint.chain.contracts.ArtMint721;
+import dev.artmint.platform.PlatformConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,10 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -23,15 +25,10 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.crypto.Credentials;
 
-import dev.artmint.chain.contracts.ArtMarket;
-import dev.artmint.chain.contracts.ArtMint721;
-import dev.artmint.platform.PlatformConfig;
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * The addresses of ArtMint's contracts: from configuration in production; otherwise those kept in the data
- * directory while the chain still has their code, or, where deployment is on (the local stack), freshly deployed
- * through the outbox with the platform's minter and fee recipient and kept for the next start.
+ * The addresses of ArtMint's contracts: from configuration in production; otherwise those kept in the data directory
+ * while the chain still has their code, or, where deployment is on (the local stack), freshly deployed through the
+ * outbox with the platform's minter and fee recipient and kept for the next start.
  */
 @ApplicationScoped
 public class Contracts {
@@ -47,8 +44,7 @@ public class Contracts {
     private volatile Addresses addresses;
 
     /** Where the two contracts live. */
-    public record Addresses(String collection, String market) {
-    }
+    public record Addresses(String collection, String market) {}
 
     Contracts(ChainConfig config, ChainNode node, Outbox outbox, PlatformKeys keys, PlatformConfig platform) {
         this.config = config;
@@ -91,12 +87,15 @@ public class Contracts {
     private Addresses resolve() {
         var configured = config.contracts();
         if (configured.collection().isPresent() && configured.market().isPresent()) {
-            return new Addresses(configured.collection().get(), configured.market().get());
+            return new Addresses(
+                    configured.collection().get(), configured.market().get());
         }
         Path file = dataDir.resolve("chain").resolve("contracts-" + node.chainId() + ".properties");
         Optional<Addresses> kept = read(file).filter(this::deployed);
         if (kept.isPresent()) {
-            LOG.infof("contracts at %s (collection) and %s (market), as kept in %s", kept.get().collection(), kept.get().market(), file);
+            LOG.infof(
+                    "contracts at %s (collection) and %s (market), as kept in %s",
+                    kept.get().collection(), kept.get().market(), file);
             return kept.get();
         }
         if (!configured.deploy()) {
@@ -104,7 +103,9 @@ public class Contracts {
         }
         Addresses deployed = deploy();
         write(file, deployed);
-        LOG.infof("deployed ArtMint721 at %s and ArtMarket at %s; kept in %s", deployed.collection(), deployed.market(), file);
+        LOG.infof(
+                "deployed ArtMint721 at %s and ArtMarket at %s; kept in %s",
+                deployed.collection(), deployed.market(), file);
         return deployed;
     }
 
@@ -118,15 +119,22 @@ public class Contracts {
     /** The data of ArtMint721's deployment: its code and constructor arguments. */
     String collectionDeployment() {
         String admin = keys.admin().getAddress();
-        return ArtMint721.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(new Address(admin),
-                new Address(keys.minter().getAddress()), new Utf8String(config.contracts().baseUri()),
-                new Address(keys.feeRecipient()), new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
+        return ArtMint721.BINARY
+                + FunctionEncoder.encodeConstructor(List.<Type>of(
+                        new Address(admin),
+                        new Address(keys.minter().getAddress()),
+                        new Utf8String(config.contracts().baseUri()),
+                        new Address(keys.feeRecipient()),
+                        new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
     }
 
     private String marketDeployment(String collection) {
-        return ArtMarket.BINARY + FunctionEncoder.encodeConstructor(List.<Type>of(new Address(collection),
-                new Address(keys.admin().getAddress()), new Address(keys.feeRecipient()),
-                new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
+        return ArtMarket.BINARY
+                + FunctionEncoder.encodeConstructor(List.<Type>of(
+                        new Address(collection),
+                        new Address(keys.admin().getAddress()),
+                        new Address(keys.feeRecipient()),
+                        new Uint16(BigInteger.valueOf(config.contracts().feeBps()))));
     }
 
     /**
@@ -144,8 +152,9 @@ public class Contracts {
                 LOG.infof("followed the earlier deployment of %s (%s) to %s", contract, earlier.get().hash, address);
                 return address;
             } catch (ChainException e) {
-                LOG.warnf("the earlier deployment of %s (%s) did not complete (%s); deploying again", contract,
-                        earlier.get().hash, e.getMessage());
+                LOG.warnf(
+                        "the earlier deployment of %s (%s) did not complete (%s); deploying again",
+                        contract, earlier.get().hash, e.getMessage());
             }
         }
         // keyed by the admin's next nonce, so that a deployment that failed can be tried again
@@ -154,8 +163,9 @@ public class Contracts {
     }
 
     private String deployed(ChainTransaction tx) {
-        return outbox.await(tx.id, mined -> mined.contractAddress != null && hasCode(mined.contractAddress),
-                DEPLOY_TIMEOUT).contractAddress;
+        return outbox.await(
+                        tx.id, mined -> mined.contractAddress != null && hasCode(mined.contractAddress), DEPLOY_TIMEOUT)
+                .contractAddress;
     }
 
     private boolean deployed(Addresses addresses) {

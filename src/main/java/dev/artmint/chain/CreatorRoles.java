@@ -1,12 +1,11 @@
 package dev.artmint.chain;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * ArtMint721's CREATOR_ROLE, which a voucher's signer must hold. The platform's minter key administers the role,
- * so the platform grants it to a creator's wallet through the outbox, once per address.
+ * ArtMint721's CREATOR_ROLE, which a voucher's signer must hold. The platform's minter key administers the role, so the
+ * platform grants it to a creator's wallet through the outbox, once per address.
  */
 @ApplicationScoped
 public class CreatorRoles {
@@ -46,11 +45,14 @@ public class CreatorRoles {
         var collection = node.collection(contracts.collection());
         String data;
         try {
-            data = collection.grantRole(collection.CREATOR_ROLE().send(), creator).encodeFunctionCall();
+            data = collection
+                    .grantRole(collection.CREATOR_ROLE().send(), creator)
+                    .encodeFunctionCall();
         } catch (Exception e) {
             throw new ChainException("reading CREATOR_ROLE failed: " + e.getMessage(), e);
         }
-        return Optional.of(outbox.submit(TransactionRequest.call(key(creator), keys.minter(), contracts.collection(), data)));
+        return Optional.of(
+                outbox.submit(TransactionRequest.call(key(creator), keys.minter(), contracts.collection(), data)));
     }
 
     /** The platform's recorded grant to the address, if it made one. */

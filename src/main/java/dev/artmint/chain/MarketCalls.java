@@ -1,20 +1,17 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMarket;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.artmint.chain.contracts.ArtMarket;
-
 /**
- * ArtMarket's fixed-price listings, as calls for a seller's or buyer's wallet to send and as reads of what the
- * chain holds. Listing works by approval: the owner lets the market move all their tokens once, then lists.
+ * ArtMarket's fixed-price listings, as calls for a seller's or buyer's wallet to send and as reads of what the chain
+ * holds. Listing works by approval: the owner lets the market move all their tokens once, then lists.
  */
 @ApplicationScoped
 public class MarketCalls {
-
 
     private final ChainNode node;
     private final Contracts contracts;
@@ -31,13 +28,19 @@ public class MarketCalls {
 
     /** Whether the market may move the owner's tokens. */
     public boolean approved(String owner) {
-        return read(() -> node.collection(contracts.collection()).isApprovedForAll(owner, contracts.market()).send());
+        return read(() -> node.collection(contracts.collection())
+                .isApprovedForAll(owner, contracts.market())
+                .send());
     }
 
     /** {@code setApprovalForAll(market, true)} on the collection, sent by the owner. */
     public ContractCall approveMarket() {
         String collection = contracts.collection();
-        return new ContractCall(collection, node.collection(collection).setApprovalForAll(contracts.market(), true).encodeFunctionCall());
+        return new ContractCall(
+                collection,
+                node.collection(collection)
+                        .setApprovalForAll(contracts.market(), true)
+                        .encodeFunctionCall());
     }
 
     public ContractCall list(BigInteger tokenId, BigInteger price) {

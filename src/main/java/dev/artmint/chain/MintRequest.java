@@ -1,7 +1,6 @@
 package dev.artmint.chain;
 
 import java.math.BigInteger;
-
 import org.web3j.utils.Numeric;
 
 /** A token to mint: its owner, the artwork's provenance hash (which is also the token id), creator and royalty. */

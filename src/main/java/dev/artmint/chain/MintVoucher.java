@@ -4,10 +4,11 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * The terms a creator signs so that a buyer can lazily mint their artwork (ArtMint721's EIP-712 {@code Voucher}).
- * The provenance hash is 0x-prefixed hex of 32 bytes; expiry is Unix seconds.
+ * The terms a creator signs so that a buyer can lazily mint their artwork (ArtMint721's EIP-712 {@code Voucher}). The
+ * provenance hash is 0x-prefixed hex of 32 bytes; expiry is Unix seconds.
  */
-public record MintVoucher(String creator, String provenanceHash, BigInteger price, int royaltyBps, long expiry, BigInteger nonce) {
+public record MintVoucher(
+        String creator, String provenanceHash, BigInteger price, int royaltyBps, long expiry, BigInteger nonce) {
 
     public MintVoucher {
         Objects.requireNonNull(creator, "creator");

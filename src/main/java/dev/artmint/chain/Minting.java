@@ -1,10 +1,8 @@
 package dev.artmint.chain;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.web3j.utils.Numeric;
 
 /** Mints tokens with the platform's minter key through the outbox; a token id is only ever asked for once. */
@@ -25,8 +23,8 @@ public class Minting {
 
     /** Records and sends the mint, or returns the transaction of an earlier request for the same token. */
     public ChainTransaction mint(MintRequest request) {
-        return outbox.submit(TransactionRequest.call(idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(),
-                encode(request)));
+        return outbox.submit(TransactionRequest.call(
+                idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(), encode(request)));
     }
 
     /** The transaction of the mint asked for this token, if one was, in whatever state it is. */
@@ -37,7 +35,10 @@ public class Minting {
     /** The ArtMint721.mint call data for a request. */
     String encode(MintRequest request) {
         return node.collection(contracts.collection())
-                .mint(request.to(), Numeric.hexStringToByteArray(request.provenanceHash()), request.creator(),
+                .mint(
+                        request.to(),
+                        Numeric.hexStringToByteArray(request.provenanceHash()),
+                        request.creator(),
                         BigInteger.valueOf(request.royaltyBps()))
                 .encodeFunctionCall();
     }

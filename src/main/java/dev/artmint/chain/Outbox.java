@@ -1,5 +1,8 @@
 package dev.artmint.chain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.jboss.logging.Logger;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
@@ -20,13 +19,11 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * The durable transaction outbox. A request is signed with the next nonce of its signer under that signer's row
- * lock and recorded before it is sent, so concurrent callers and several processes never share a nonce, and a
- * restart finds every transaction it has to follow. Resends repeat the recorded signed bytes, after a look-up by
- * hash, so a transaction can execute at most once.
+ * The durable transaction outbox. A request is signed with the next nonce of its signer under that signer's row lock
+ * and recorded before it is sent, so concurrent callers and several processes never share a nonce, and a restart finds
+ * every transaction it has to follow. Resends repeat the recorded signed bytes, after a look-up by hash, so a
+ * transaction can execute at most once.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,8 +43,8 @@ public class Outbox {
     }
 
     /**
-     * Signs, records and sends a transaction; a request whose idempotency key is known returns the recorded one.
-     * A call that would revert is refused with {@link TransactionRevertedException} before anything is recorded.
+     * Signs, records and sends a transaction; a request whose idempotency key is known returns the recorded one. A call
+     * that would revert is refused with {@link TransactionRevertedException} before anything is recorded.
      */
     public ChainTransaction submit(TransactionRequest request) {
         Optional<ChainTransaction> known = find(request.idempotencyKey());
@@ -71,11 +68,13 @@ public class Outbox {
     }
 
     /**
-     * The most a call would cost its signer if submitted now: the gas limit the outbox gives it at the current max
-     * fee per gas, plus the value sent. A call that would revert raises {@link TransactionRevertedException}.
+     * The most a call would cost its signer if submitted now: the gas limit the outbox gives it at the current max fee
+     * per gas, plus the value sent. A call that would revert raises {@link TransactionRevertedException}.
      */
     public BigInteger maxCost(String from, String to, BigInteger value, String data) {
-        return gasLimit(from, to, value, data).multiply(node.fees().maxFeePerGas()).add(value);
+        return gasLimit(from, to, value, data)
+                .multiply(node.fees().maxFeePerGas())
+                .add(value);
     }
 
     public Optional<ChainTransaction> find(String idempotencyKey) {
@@ -87,8 +86,8 @@ public class Outbox {
     }
 
     /**
-     * The contract deployments of exactly this data by this signer, under keys that start with {@code keyPrefix},
-     * that did not fail; the newest first.
+     * The contract deployments of exactly this data by this signer, under keys that start with {@code keyPrefix}, that
+     * did not fail; the newest first.
      */
     List<ChainTransaction> deployments(String keyPrefix, String signer, String data) {
         return QuarkusTransaction.requiringNew().call(() -> ChainTransaction.withKeyPrefix(keyPrefix)).stream()
@@ -98,8 +97,8 @@ public class Outbox {
     }
 
     /**
-     * Follows one transaction until it satisfies the condition, driving it along itself so that it also works
-     * before the scheduled follow-up runs (at startup).
+     * Follows one transaction until it satisfies the condition, driving it along itself so that it also works before
+     * the scheduled follow-up runs (at startup).
      */
     public ChainTransaction await(UUID id, Predicate<ChainTransaction> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -110,7 +109,8 @@ public class Outbox {
             }
             if (tx.status.isFinal() || Instant.now().isAfter(deadline)) {
                 throw new ChainException("transaction " + tx.hash + " is " + tx.status
-                        + (tx.failureReason == null ? "" : " (" + tx.failureReason + ")") + " after waiting " + timeout);
+                        + (tx.failureReason == null ? "" : " (" + tx.failureReason + ")") + " after waiting "
+                        + timeout);
             }
             followUp(tx);
             if (find(id).orElseThrow().status == tx.status) {
@@ -132,11 +132,14 @@ public class Outbox {
 
     private BigInteger gasLimit(String from, String to, BigInteger value, String data) {
         BigInteger estimate = node.estimateGas(from, to, value, data);
-        return estimate.multiply(BigInteger.valueOf(100L + config.outbox().gasMarginPercent())).divide(BigInteger.valueOf(100));
+        return estimate.multiply(BigInteger.valueOf(100L + config.outbox().gasMarginPercent()))
+                .divide(BigInteger.valueOf(100));
     }
 
     private void startSequence(String signer, BigInteger chainNonce) {
-        entityManager.createNativeQuery("insert into chain_nonce (signer, next_nonce) values (?1, ?2) on conflict (signer) do nothing")
+        entityManager
+                .createNativeQuery(
+                        "insert into chain_nonce (signer, next_nonce) values (?1, ?2) on conflict (signer) do nothing")
                 .setParameter(1, signer)
                 .setParameter(2, chainNonce.longValueExact())
                 .executeUpdate();
@@ -144,17 +147,25 @@ public class Outbox {
 
     private ChainTransaction record(TransactionRequest request, BigInteger gasLimit, ChainNode.Fees fees) {
         String signer = request.signer().getAddress();
-        long nonce = ((Number) entityManager.createNativeQuery("select next_nonce from chain_nonce where signer = ?1 for update")
-                .setParameter(1, signer)
-                .getSingleResult()).longValue();
+        long nonce = ((Number) entityManager
+                        .createNativeQuery("select next_nonce from chain_nonce where signer = ?1 for update")
+                        .setParameter(1, signer)
+                        .getSingleResult())
+                .longValue();
         // a caller with the same key may have committed while this one waited for the lock
         Optional<ChainTransaction> known = ChainTransaction.findByKey(request.idempotencyKey());
         if (known.isPresent()) {
             return known.get();
         }
-        RawTransaction raw = RawTransaction.createTransaction(node.chainId(), BigInteger.valueOf(nonce), gasLimit,
-                request.to() == null ? "" : request.to(), request.value(), request.data(),
-                fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
+        RawTransaction raw = RawTransaction.createTransaction(
+                node.chainId(),
+                BigInteger.valueOf(nonce),
+                gasLimit,
+                request.to() == null ? "" : request.to(),
+                request.value(),
+                request.data(),
+                fees.maxPriorityFeePerGas(),
+                fees.maxFeePerGas());
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, request.signer()));
         ChainTransaction tx = new ChainTransaction();
         tx.id = UUID.randomUUID();
@@ -173,7 +184,8 @@ public class Outbox {
         tx.createdAt = Instant.now();
         tx.updatedAt = tx.createdAt;
         tx.persist();
-        entityManager.createNativeQuery("update chain_nonce set next_nonce = ?2 where signer = ?1")
+        entityManager
+                .createNativeQuery("update chain_nonce set next_nonce = ?2 where signer = ?1")
                 .setParameter(1, signer)
                 .setParameter(2, nonce + 1)
                 .executeUpdate();
@@ -199,8 +211,7 @@ public class Outbox {
                 }
             }
             case MINED -> confirmOrReopen(tx);
-            case CONFIRMED, FAILED -> {
-            }
+            case CONFIRMED, FAILED -> {}
         }
     }
 
@@ -214,7 +225,10 @@ public class Outbox {
                         transition(tx, TxStatus.REQUESTED, TxStatus.SENT);
                         mined(tx, receipt.get());
                     } else {
-                        fail(tx, "nonce " + tx.nonce + " of " + tx.signer + " was used by a transaction sent outside the outbox");
+                        fail(
+                                tx,
+                                "nonce " + tx.nonce + " of " + tx.signer
+                                        + " was used by a transaction sent outside the outbox");
                     }
                 }
             }
@@ -228,17 +242,31 @@ public class Outbox {
         long block = receipt.getBlockNumber().longValueExact();
         if (!receipt.isStatusOK()) {
             String reason = node.revertReason(tx.signer, tx.to, tx.value, tx.data, block);
-            QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update(
-                    "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
-                    TxStatus.FAILED, block, receipt.getBlockHash(), receipt.getGasUsed(), truncate(reason), Instant.now(), tx.id,
-                    List.of(TxStatus.REQUESTED, TxStatus.SENT)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ChainTransaction.update(
+                            "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
+                            TxStatus.FAILED,
+                            block,
+                            receipt.getBlockHash(),
+                            receipt.getGasUsed(),
+                            truncate(reason),
+                            Instant.now(),
+                            tx.id,
+                            List.of(TxStatus.REQUESTED, TxStatus.SENT)));
             LOG.infof("outbox: %s (%s) reverted: %s", tx.hash, tx.idempotencyKey, reason);
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update(
-                "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, contractAddress = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
-                TxStatus.MINED, block, receipt.getBlockHash(), receipt.getGasUsed(), receipt.getContractAddress(), Instant.now(), tx.id,
-                List.of(TxStatus.REQUESTED, TxStatus.SENT)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ChainTransaction.update(
+                        "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, contractAddress = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
+                        TxStatus.MINED,
+                        block,
+                        receipt.getBlockHash(),
+                        receipt.getGasUsed(),
+                        receipt.getContractAddress(),
+                        Instant.now(),
+                        tx.id,
+                        List.of(TxStatus.REQUESTED, TxStatus.SENT)));
         tx.status = TxStatus.MINED;
         tx.blockNumber = block;
         tx.blockHash = receipt.getBlockHash();
@@ -248,10 +276,16 @@ public class Outbox {
     private void confirmOrReopen(ChainTransaction tx) {
         Optional<String> canonical = node.blockHash(tx.blockNumber);
         if (canonical.isEmpty() || !canonical.get().equals(tx.blockHash)) {
-            LOG.infof("outbox: block %d of %s was reorganised away; following the transaction again", tx.blockNumber, tx.hash);
-            QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update(
-                    "status = ?1, blockNumber = null, blockHash = null, updatedAt = ?2 where id = ?3 and status = ?4",
-                    TxStatus.SENT, Instant.now(), tx.id, TxStatus.MINED));
+            LOG.infof(
+                    "outbox: block %d of %s was reorganised away; following the transaction again",
+                    tx.blockNumber, tx.hash);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ChainTransaction.update(
+                            "status = ?1, blockNumber = null, blockHash = null, updatedAt = ?2 where id = ?3 and status = ?4",
+                            TxStatus.SENT,
+                            Instant.now(),
+                            tx.id,
+                            TxStatus.MINED));
             return;
         }
         long depth = node.latestBlock().longValueExact() - tx.blockNumber + 1;
@@ -261,14 +295,20 @@ public class Outbox {
     }
 
     private void fail(ChainTransaction tx, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update(
-                "status = ?1, failureReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
-                TxStatus.FAILED, truncate(reason), Instant.now(), tx.id, tx.status));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ChainTransaction.update(
+                        "status = ?1, failureReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
+                        TxStatus.FAILED,
+                        truncate(reason),
+                        Instant.now(),
+                        tx.id,
+                        tx.status));
     }
 
     private static void transition(ChainTransaction tx, TxStatus from, TxStatus to) {
-        QuarkusTransaction.requiringNew().run(() -> ChainTransaction.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
-                to, Instant.now(), tx.id, from));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ChainTransaction.update(
+                        "status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", to, Instant.now(), tx.id, from));
         tx.status = to;
     }
 

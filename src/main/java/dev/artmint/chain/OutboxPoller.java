@@ -1,8 +1,7 @@
 package dev.artmint.chain;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Drives the outbox on a schedule; its first run after a start is the recovery of what a stop left open. */
 @ApplicationScoped
@@ -14,7 +13,9 @@ class OutboxPoller {
         this.outbox = outbox;
     }
 
-    @Scheduled(identity = "chain-outbox", every = "${artmint.chain.outbox.poll-every}",
+    @Scheduled(
+            identity = "chain-outbox",
+            every = "${artmint.chain.outbox.poll-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         outbox.followUpAll();

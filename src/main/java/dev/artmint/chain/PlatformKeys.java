@@ -1,7 +1,6 @@
 package dev.artmint.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.web3j.crypto.Credentials;
 
 /** The platform's signing keys from configuration: the contracts' admin and the minter. */
@@ -15,13 +14,13 @@ public class PlatformKeys {
     }
 
     public Credentials admin() {
-        return Credentials.create(config.adminKey()
-                .orElseThrow(() -> new ChainException("artmint.chain.admin-key is not configured")));
+        return Credentials.create(
+                config.adminKey().orElseThrow(() -> new ChainException("artmint.chain.admin-key is not configured")));
     }
 
     public Credentials minter() {
-        return Credentials.create(config.minterKey()
-                .orElseThrow(() -> new ChainException("artmint.chain.minter-key is not configured")));
+        return Credentials.create(
+                config.minterKey().orElseThrow(() -> new ChainException("artmint.chain.minter-key is not configured")));
     }
 
     /** Where the platform fee goes: the configured recipient, or the admin. */

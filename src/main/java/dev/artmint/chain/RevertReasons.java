@@ -1,26 +1,23 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMarket;
+import dev.artmint.chain.contracts.ArtMint721;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.web3j.abi.CustomErrorEncoder;
 import org.web3j.abi.datatypes.CustomError;
 import org.web3j.protocol.core.Response;
-
-import dev.artmint.chain.contracts.ArtMarket;
-import dev.artmint.chain.contracts.ArtMint721;
 
 /** Names the custom error behind a revert, from the error definitions the generated wrappers carry. */
 final class RevertReasons {
 
     private static final Map<String, String> BY_SELECTOR = selectors();
 
-    private RevertReasons() {
-    }
+    private RevertReasons() {}
 
     static String describe(Response.Error error) {
         String data = error.getData() == null ? "" : error.getData().replace("\"", "");
@@ -42,8 +39,8 @@ final class RevertReasons {
                 .flatMap(type -> Stream.of(type.getFields()))
                 .filter(field -> field.getType() == CustomError.class && Modifier.isStatic(field.getModifiers()))
                 .map(RevertReasons::error)
-                .forEach(error -> selectors.put(CustomErrorEncoder.encode(error).substring(0, 10).toLowerCase(Locale.ROOT),
-                        error.getName()));
+                .forEach(error -> selectors.put(
+                        CustomErrorEncoder.encode(error).substring(0, 10).toLowerCase(Locale.ROOT), error.getName()));
         return Map.copyOf(selectors);
     }
 

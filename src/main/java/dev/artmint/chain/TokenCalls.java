@@ -1,8 +1,7 @@
 package dev.artmint.chain;
 
-import java.math.BigInteger;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
 
 /** ArtMint721's transfers, as calls for a holder's wallet to send. */
 @ApplicationScoped
@@ -19,6 +18,8 @@ public class TokenCalls {
     /** {@code safeTransferFrom(from, to, tokenId)} on the collection, sent by {@code from}, the holder. */
     public ContractCall transfer(String from, String to, BigInteger tokenId) {
         String collection = contracts.collection();
-        return new ContractCall(collection, node.collection(collection).safeTransferFrom(from, to, tokenId).encodeFunctionCall());
+        return new ContractCall(
+                collection,
+                node.collection(collection).safeTransferFrom(from, to, tokenId).encodeFunctionCall());
     }
 }

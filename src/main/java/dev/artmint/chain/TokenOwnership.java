@@ -1,5 +1,7 @@
 package dev.artmint.chain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /** Who owns which token, as indexed from the chain's Transfer events (transfers outside the platform included). */
 @ApplicationScoped
@@ -22,7 +21,8 @@ public class TokenOwnership {
     }
 
     public Optional<String> ownerOf(BigInteger tokenId) {
-        return entityManager.createNativeQuery("select owner from token_owner where token_id = ?1", String.class)
+        return entityManager
+                .createNativeQuery("select owner from token_owner where token_id = ?1", String.class)
                 .setParameter(1, new BigDecimal(tokenId))
                 .getResultStream()
                 .findFirst()
@@ -34,7 +34,8 @@ public class TokenOwnership {
         if (tokenIds.isEmpty()) {
             return Set.of();
         }
-        List<?> found = entityManager.createNativeQuery("select token_id from token_owner where token_id = any(cast(?1 as numeric[]))")
+        List<?> found = entityManager
+                .createNativeQuery("select token_id from token_owner where token_id = any(cast(?1 as numeric[]))")
                 .setParameter(1, tokenIds.stream().map(BigInteger::toString).collect(Collectors.joining(",", "{", "}")))
                 .getResultList();
         return found.stream().map(id -> ((BigDecimal) id).toBigIntegerExact()).collect(Collectors.toSet());
@@ -42,7 +43,8 @@ public class TokenOwnership {
 
     /** The tokens an address holds, lowest id first. */
     public List<BigInteger> tokensOf(String address) {
-        return entityManager.createNativeQuery("select token_id from token_owner where owner = ?1 order by token_id")
+        return entityManager
+                .createNativeQuery("select token_id from token_owner where owner = ?1 order by token_id")
                 .setParameter(1, address.toLowerCase())
                 .getResultStream()
                 .map(id -> ((BigDecimal) id).toBigIntegerExact())

@@ -2,12 +2,11 @@ package dev.artmint.chain;
 
 import java.math.BigInteger;
 import java.util.Objects;
-
 import org.web3j.crypto.Credentials;
 
 /**
- * A transaction for the outbox: who signs it, the call, and a key that makes asking twice return the first one.
- * A null {@code to} deploys a contract.
+ * A transaction for the outbox: who signs it, the call, and a key that makes asking twice return the first one. A null
+ * {@code to} deploys a contract.
  */
 public record TransactionRequest(String idempotencyKey, Credentials signer, String to, BigInteger value, String data) {
 

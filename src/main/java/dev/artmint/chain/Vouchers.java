@@ -1,10 +1,9 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMint721;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
@@ -15,16 +14,15 @@ import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-import dev.artmint.chain.contracts.ArtMint721;
-
 /**
- * EIP-712 vouchers for ArtMint721's lazy mint: the digest a creator signs (domain "ArtMint", version "1", this
- * chain, the collection) and the {@code redeem} call that mints to the buyer and pays the creator and the platform.
+ * EIP-712 vouchers for ArtMint721's lazy mint: the digest a creator signs (domain "ArtMint", version "1", this chain,
+ * the collection) and the {@code redeem} call that mints to the buyer and pays the creator and the platform.
  */
 @ApplicationScoped
 public class Vouchers {
 
-    private static final byte[] DOMAIN_TYPEHASH = keccak("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    private static final byte[] DOMAIN_TYPEHASH =
+            keccak("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     private static final byte[] VOUCHER_TYPEHASH = keccak(
             "Voucher(address creator,bytes32 provenanceHash,uint256 price,uint16 royaltyBps,uint64 expiry,uint256 nonce)");
     private static final byte[] NAME_HASH = keccak("ArtMint");
@@ -40,11 +38,20 @@ public class Vouchers {
 
     /** keccak256(0x1901 || domainSeparator || hashStruct(voucher)): the 32 bytes the creator signs. */
     public byte[] digest(MintVoucher voucher) {
-        byte[] domainSeparator = Hash.sha3(encode(new Bytes32(DOMAIN_TYPEHASH), new Bytes32(NAME_HASH), new Bytes32(VERSION_HASH),
-                new Uint256(node.chainId()), new Address(contracts.collection())));
-        byte[] structHash = Hash.sha3(encode(new Bytes32(VOUCHER_TYPEHASH), new Address(voucher.creator()),
-                new Bytes32(Numeric.hexStringToByteArray(voucher.provenanceHash())), new Uint256(voucher.price()),
-                new Uint16(voucher.royaltyBps()), new Uint64(voucher.expiry()), new Uint256(voucher.nonce())));
+        byte[] domainSeparator = Hash.sha3(encode(
+                new Bytes32(DOMAIN_TYPEHASH),
+                new Bytes32(NAME_HASH),
+                new Bytes32(VERSION_HASH),
+                new Uint256(node.chainId()),
+                new Address(contracts.collection())));
+        byte[] structHash = Hash.sha3(encode(
+                new Bytes32(VOUCHER_TYPEHASH),
+                new Address(voucher.creator()),
+                new Bytes32(Numeric.hexStringToByteArray(voucher.provenanceHash())),
+                new Uint256(voucher.price()),
+                new Uint16(voucher.royaltyBps()),
+                new Uint64(voucher.expiry()),
+                new Uint256(voucher.nonce())));
         byte[] message = new byte[66];
         message[0] = 0x19;
         message[1] = 0x01;
@@ -56,13 +63,21 @@ public class Vouchers {
     /** The {@code redeem(voucher, signature)} call; it is sent with value = the voucher's price. */
     public ContractCall redeem(MintVoucher voucher, byte[] signature) {
         String collection = contracts.collection();
-        return new ContractCall(collection, node.collection(collection)
-                .redeem(wrapper(voucher), signature, voucher.price()).encodeFunctionCall());
+        return new ContractCall(
+                collection,
+                node.collection(collection)
+                        .redeem(wrapper(voucher), signature, voucher.price())
+                        .encodeFunctionCall());
     }
 
     private static ArtMint721.Voucher wrapper(MintVoucher voucher) {
-        return new ArtMint721.Voucher(voucher.creator(), Numeric.hexStringToByteArray(voucher.provenanceHash()), voucher.price(),
-                BigInteger.valueOf(voucher.royaltyBps()), BigInteger.valueOf(voucher.expiry()), voucher.nonce());
+        return new ArtMint721.Voucher(
+                voucher.creator(),
+                Numeric.hexStringToByteArray(voucher.provenanceHash()),
+                voucher.price(),
+                BigInteger.valueOf(voucher.royaltyBps()),
+                BigInteger.valueOf(voucher.expiry()),
+                voucher.nonce());
     }
 
     /** abi.encode of static values: one 32-byte word each. */

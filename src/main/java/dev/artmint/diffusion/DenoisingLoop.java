@@ -8,7 +8,6 @@ import dev.artmint.diffusion.onnx.UNet;
 import dev.artmint.diffusion.scheduler.NoiseSource;
 import dev.artmint.diffusion.scheduler.Scheduler;
 import dev.artmint.diffusion.scheduler.SchedulerConfig;
-
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The sampling loop of one request. The batch is one latent array of {@code count} images; image i draws
- * all its noise from its own generator seeded with seed + i, so a batch reproduces the single runs.
- * With guidance the UNet batch is [unconditional x count, conditional x count].
+ * The sampling loop of one request. The batch is one latent array of {@code count} images; image i draws all its noise
+ * from its own generator seeded with seed + i, so a batch reproduces the single runs. With guidance the UNet batch is
+ * [unconditional x count, conditional x count].
  */
 final class DenoisingLoop {
 
@@ -34,8 +33,13 @@ final class DenoisingLoop {
     private final int firstStep;
     private int stepsRun;
 
-    DenoisingLoop(GenerationRequest request, SchedulerConfig config, int channels, ProgressListener listener,
-                  BooleanSupplier cancelled, long startNanos) {
+    DenoisingLoop(
+            GenerationRequest request,
+            SchedulerConfig config,
+            int channels,
+            ProgressListener listener,
+            BooleanSupplier cancelled,
+            long startNanos) {
         this.request = request;
         this.scheduler = Scheduler.create(request.scheduler(), config, request.steps());
         this.channels = channels;
@@ -54,9 +58,8 @@ final class DenoisingLoop {
         };
         int steps = scheduler.stepCount();
         // image-to-image skips the noisiest steps, as diffusers' img2img pipelines do
-        this.firstStep = request.initImage().isPresent()
-                ? steps - Math.min((int) (steps * request.strength()), steps)
-                : 0;
+        this.firstStep =
+                request.initImage().isPresent() ? steps - Math.min((int) (steps * request.strength()), steps) : 0;
     }
 
     int unetBatch() {
@@ -134,8 +137,8 @@ final class DenoisingLoop {
             }
             scheduler.step(index, prediction, latents, noiseSource);
             stepsRun++;
-            listener.onStep(new StepProgress(stepsRun, total, Duration.ofNanos(System.nanoTime() - startNanos),
-                    previews(latents, total)));
+            listener.onStep(new StepProgress(
+                    stepsRun, total, Duration.ofNanos(System.nanoTime() - startNanos), previews(latents, total)));
         }
     }
 

@@ -14,8 +14,6 @@ import dev.artmint.diffusion.scheduler.SchedulerConfig;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
 import dev.artmint.diffusion.tokenizer.ClipTokenizer;
 import dev.artmint.diffusion.tokenizer.TokenizedPrompt;
-import org.jboss.logging.Logger;
-
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 
 /**
- * A Stable Diffusion model loaded from a diffusers ONNX folder: the facade over tokenizer, text encoder,
- * UNet, VAE and schedulers. Sessions are created once; {@link #generate} may run on several threads.
+ * A Stable Diffusion model loaded from a diffusers ONNX folder: the facade over tokenizer, text encoder, UNet, VAE and
+ * schedulers. Sessions are created once; {@link #generate} may run on several threads.
  */
 public final class DiffusionPipeline implements AutoCloseable {
 
@@ -42,9 +41,15 @@ public final class DiffusionPipeline implements AutoCloseable {
     private final Optional<VaeEncoder> vaeEncoder;
     private final int sequenceLength;
 
-    private DiffusionPipeline(ModelInfo model, OrtRuntime runtime, ClipTokenizer tokenizer,
-                              SchedulerConfig schedulerConfig, TextEncoder textEncoder, UNet unet,
-                              VaeDecoder vaeDecoder, Optional<VaeEncoder> vaeEncoder) {
+    private DiffusionPipeline(
+            ModelInfo model,
+            OrtRuntime runtime,
+            ClipTokenizer tokenizer,
+            SchedulerConfig schedulerConfig,
+            TextEncoder textEncoder,
+            UNet unet,
+            VaeDecoder vaeDecoder,
+            Optional<VaeEncoder> vaeEncoder) {
         this.model = model;
         this.runtime = runtime;
         this.tokenizer = tokenizer;
@@ -67,11 +72,21 @@ public final class DiffusionPipeline implements AutoCloseable {
             UNet unet = track(opened, new UNet(runtime, files.unet()));
             VaeDecoder vaeDecoder = track(opened, new VaeDecoder(runtime, files.vaeDecoder()));
             Optional<VaeEncoder> vaeEncoder = files.vaeEncoder().isPresent()
-                    ? Optional.of(track(opened, new VaeEncoder(runtime, files.vaeEncoder().get())))
+                    ? Optional.of(track(
+                            opened, new VaeEncoder(runtime, files.vaeEncoder().get())))
                     : Optional.empty();
-            LOG.infof("loaded model %s (sha256 %s) on %s", model.name(), model.sha256(), runtime.provider().id());
-            return new DiffusionPipeline(model, runtime, ClipTokenizer.load(files.tokenizer()),
-                    files.schedulerConfig(), textEncoder, unet, vaeDecoder, vaeEncoder);
+            LOG.infof(
+                    "loaded model %s (sha256 %s) on %s",
+                    model.name(), model.sha256(), runtime.provider().id());
+            return new DiffusionPipeline(
+                    model,
+                    runtime,
+                    ClipTokenizer.load(files.tokenizer()),
+                    files.schedulerConfig(),
+                    textEncoder,
+                    unet,
+                    vaeDecoder,
+                    vaeEncoder);
         } catch (OrtException | RuntimeException e) {
             closeAll(opened, e);
             throw e instanceof RuntimeException runtimeException
@@ -108,12 +123,13 @@ public final class DiffusionPipeline implements AutoCloseable {
 
     private void checkAgainstModel(GenerationRequest request) {
         if (request.initImage().isPresent() && vaeEncoder.isEmpty()) {
-            throw new InvalidRequestException("initImage", "model " + model.name()
-                    + " has no vae_encoder, so it cannot do image-to-image");
+            throw new InvalidRequestException(
+                    "initImage", "model " + model.name() + " has no vae_encoder, so it cannot do image-to-image");
         }
         if (request.scheduler() == SchedulerKind.LCM && request.steps() > schedulerConfig.originalInferenceSteps()) {
-            throw new InvalidRequestException("steps", "LCM runs at most "
-                    + schedulerConfig.originalInferenceSteps() + " steps, got " + request.steps());
+            throw new InvalidRequestException(
+                    "steps",
+                    "LCM runs at most " + schedulerConfig.originalInferenceSteps() + " steps, got " + request.steps());
         }
     }
 
@@ -123,15 +139,19 @@ public final class DiffusionPipeline implements AutoCloseable {
         RunClock clock = new RunClock();
         List<String> warnings = new ArrayList<>();
         float[] conditional = encode(request.prompt(), "prompt", warnings, clock);
-        float[] unconditional = request.guided() ? encode(request.negativePrompt(), "negativePrompt", warnings, clock)
-                : null;
+        float[] unconditional =
+                request.guided() ? encode(request.negativePrompt(), "negativePrompt", warnings, clock) : null;
         long encoded = System.nanoTime();
 
-        DenoisingLoop loop = new DenoisingLoop(request, schedulerConfig, unet.latentChannels(), listener, cancelled,
-                start);
+        DenoisingLoop loop =
+                new DenoisingLoop(request, schedulerConfig, unet.latentChannels(), listener, cancelled, start);
         float[] latents = loop.initialLatents(request.initImage().isPresent() ? encodeInit(request, clock) : null);
-        try (UNet.Binding binding = unet.bind(loop.unetBatch(), request.height() / 8, request.width() / 8,
-                sequenceLength, conditional.length / sequenceLength)) {
+        try (UNet.Binding binding = unet.bind(
+                loop.unetBatch(),
+                request.height() / 8,
+                request.width() / 8,
+                sequenceLength,
+                conditional.length / sequenceLength)) {
             loop.condition(binding, conditional, unconditional);
             loop.denoise(latents, binding, unet, clock);
         }
@@ -142,8 +162,8 @@ public final class DiffusionPipeline implements AutoCloseable {
         float[] pixels = new float[3 * request.width() * request.height()];
         try (VaeDecoder.Binding decoding = vaeDecoder.bind(unet.latentChannels(), request.height(), request.width())) {
             for (int i = 0; i < request.count(); i++) {
-                decoding.latents().writeScaled(latents, i * latentSize, latentSize,
-                        (float) (1.0 / model.vaeScalingFactor()), 0);
+                decoding.latents()
+                        .writeScaled(latents, i * latentSize, latentSize, (float) (1.0 / model.vaeScalingFactor()), 0);
                 vaeDecoder.decode(decoding, clock);
                 decoding.image().read(pixels, 0);
                 BufferedImage image = ImageTensors.toImage(pixels, request.width(), request.height());
@@ -152,9 +172,14 @@ public final class DiffusionPipeline implements AutoCloseable {
             }
         }
         long end = System.nanoTime();
-        Timings timings = new Timings(Duration.ofNanos(end - start), Duration.ofNanos(clock.nanos()),
-                Duration.ofNanos(encoded - start), Duration.ofNanos(denoised - encoded),
-                Duration.ofNanos(end - denoised), loop.stepsRun(), request.count());
+        Timings timings = new Timings(
+                Duration.ofNanos(end - start),
+                Duration.ofNanos(clock.nanos()),
+                Duration.ofNanos(encoded - start),
+                Duration.ofNanos(denoised - encoded),
+                Duration.ofNanos(end - denoised),
+                loop.stepsRun(),
+                request.count());
         return new GenerationResult(images, timings, warnings);
     }
 
@@ -171,8 +196,9 @@ public final class DiffusionPipeline implements AutoCloseable {
     /** The init image's latents (the distribution's mean), scaled like the UNet's latents. */
     private float[] encodeInit(GenerationRequest request, RunClock clock) throws OrtException {
         float[] pixels = ImageTensors.toTensor(request.initImage().orElseThrow(), request.width(), request.height());
-        float[] latents = vaeEncoder.orElseThrow().encode(pixels, request.height(), request.width(),
-                unet.latentChannels(), clock);
+        float[] latents = vaeEncoder
+                .orElseThrow()
+                .encode(pixels, request.height(), request.width(), unet.latentChannels(), clock);
         float scale = (float) model.vaeScalingFactor();
         for (int i = 0; i < latents.length; i++) {
             latents[i] *= scale;

@@ -1,8 +1,8 @@
 package dev.artmint.diffusion;
 
 /**
- * Seeded standard normal noise: SplitMix64 uniforms through the Box-Muller transform. Owned here rather
- * than borrowed from java.util so the same seed yields the same images on every JVM, forever.
+ * Seeded standard normal noise: SplitMix64 uniforms through the Box-Muller transform. Owned here rather than borrowed
+ * from java.util so the same seed yields the same images on every JVM, forever.
  */
 final class GaussianNoise {
 

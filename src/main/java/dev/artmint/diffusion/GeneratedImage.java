@@ -2,7 +2,6 @@ package dev.artmint.diffusion;
 
 import dev.artmint.diffusion.image.PngCodec;
 import dev.artmint.diffusion.image.PngText;
-
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

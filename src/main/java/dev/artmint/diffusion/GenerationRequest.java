@@ -1,15 +1,14 @@
 package dev.artmint.diffusion;
 
 import dev.artmint.diffusion.scheduler.SchedulerKind;
-
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 /**
- * One generation: {@code count} images of {@code width x height} with seeds seed, seed + 1, ...
- * Guidance at or below 1 turns classifier-free guidance off (one UNet pass per step, as SD-Turbo needs).
- * With an init image it is image-to-image: {@code strength} 0 keeps the image, 1 ignores it.
- * A request that exists is valid: the constructor rejects bad fields with {@link InvalidRequestException}.
+ * One generation: {@code count} images of {@code width x height} with seeds seed, seed + 1, ... Guidance at or below 1
+ * turns classifier-free guidance off (one UNet pass per step, as SD-Turbo needs). With an init image it is
+ * image-to-image: {@code strength} 0 keeps the image, 1 ignores it. A request that exists is valid: the constructor
+ * rejects bad fields with {@link InvalidRequestException}.
  */
 public record GenerationRequest(
         String prompt,
@@ -39,7 +38,8 @@ public record GenerationRequest(
             throw new InvalidRequestException("steps", "must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
         if (Double.isNaN(guidance) || guidance < 0 || guidance > MAX_GUIDANCE) {
-            throw new InvalidRequestException("guidance", "must be between 0 and " + MAX_GUIDANCE + ", got " + guidance);
+            throw new InvalidRequestException(
+                    "guidance", "must be between 0 and " + MAX_GUIDANCE + ", got " + guidance);
         }
         checkSide("width", width);
         checkSide("height", height);
@@ -60,8 +60,8 @@ public record GenerationRequest(
 
     private static void checkSide(String field, int value) {
         if (value < 64 || value > MAX_SIDE || value % 8 != 0) {
-            throw new InvalidRequestException(field, "must be a multiple of 8 between 64 and " + MAX_SIDE
-                    + ", got " + value);
+            throw new InvalidRequestException(
+                    field, "must be a multiple of 8 between 64 and " + MAX_SIDE + ", got " + value);
         }
     }
 
@@ -141,8 +141,9 @@ public record GenerationRequest(
 
         /** Looks the scheduler up by id or AUTOMATIC1111 name. */
         public Builder scheduler(String name) {
-            scheduler = SchedulerKind.find(name).orElseThrow(() -> new InvalidRequestException("scheduler",
-                    "unknown scheduler '" + name + "', expected one of " + SchedulerKind.ids()));
+            scheduler = SchedulerKind.find(name)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "scheduler", "unknown scheduler '" + name + "', expected one of " + SchedulerKind.ids()));
             return this;
         }
 
@@ -158,8 +159,19 @@ public record GenerationRequest(
         }
 
         public GenerationRequest build() {
-            return new GenerationRequest(prompt, negativePrompt, seed, steps, guidance, width, height, count, scheduler,
-                    Optional.ofNullable(initImage), strength, previewEvery);
+            return new GenerationRequest(
+                    prompt,
+                    negativePrompt,
+                    seed,
+                    steps,
+                    guidance,
+                    width,
+                    height,
+                    count,
+                    scheduler,
+                    Optional.ofNullable(initImage),
+                    strength,
+                    previewEvery);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.artmint.diffusion.scheduler.SchedulerConfig;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,11 +21,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The diffusers / optimum ONNX folder layout: where each component lives, the model's configuration,
- * and its digest. The model digest is the SHA-256 of a sha256sum-style manifest ("hex, two spaces,
- * relative path, newline" per file, hidden files left out, sorted by path), so in the model folder
- * {@code find . -type f | grep -v '/\.' | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum}
- * reproduces it.
+ * The diffusers / optimum ONNX folder layout: where each component lives, the model's configuration, and its digest.
+ * The model digest is the SHA-256 of a sha256sum-style manifest ("hex, two spaces, relative path, newline" per file,
+ * hidden files left out, sorted by path), so in the model folder {@code find . -type f | grep -v '/\.' | sed 's|^\./||'
+ * | LC_ALL=C sort | xargs sha256sum | sha256sum} reproduces it.
  */
 public record ModelFiles(Path directory) {
 
@@ -65,11 +63,13 @@ public record ModelFiles(Path directory) {
         SchedulerConfig scheduler = schedulerConfig();
         JsonNode artmint = index.path("artmint");
         String folderName = directory.toAbsolutePath().normalize().getFileName().toString();
-        int sampleSize = json(directory.resolve("unet/config.json")).path("sample_size").asInt(64);
+        int sampleSize =
+                json(directory.resolve("unet/config.json")).path("sample_size").asInt(64);
         String schedulerName = artmint.path("scheduler").asText(null);
         SchedulerKind kind = schedulerName != null
-                ? SchedulerKind.find(schedulerName).orElseThrow(() -> new IllegalArgumentException(
-                        "model_index.json names an unknown scheduler: " + schedulerName))
+                ? SchedulerKind.find(schedulerName)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "model_index.json names an unknown scheduler: " + schedulerName))
                 : SchedulerKind.ofDiffusersClass(scheduler.className(), scheduler.useKarrasSigmas());
         ModelDefaults defaults = new ModelDefaults(
                 artmint.path("name").asText(folderName),
@@ -98,8 +98,11 @@ public record ModelFiles(Path directory) {
             Path root = directory.toRealPath();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-                files = walk.filter(Files::isRegularFile).map(root::relativize).filter(ModelFiles::visible)
-                        .sorted((a, b) -> unixPath(a).compareTo(unixPath(b))).toList();
+                files = walk.filter(Files::isRegularFile)
+                        .map(root::relativize)
+                        .filter(ModelFiles::visible)
+                        .sorted((a, b) -> unixPath(a).compareTo(unixPath(b)))
+                        .toList();
             }
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("model folder " + directory + " holds no files");
@@ -116,7 +119,8 @@ public record ModelFiles(Path directory) {
 
     private static String manifestHash(Map<String, String> hashes) {
         StringBuilder manifest = new StringBuilder();
-        hashes.forEach((path, hash) -> manifest.append(hash).append("  ").append(path).append('\n'));
+        hashes.forEach(
+                (path, hash) -> manifest.append(hash).append("  ").append(path).append('\n'));
         MessageDigest digest = sha256();
         return HexFormat.of().formatHex(digest.digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
     }

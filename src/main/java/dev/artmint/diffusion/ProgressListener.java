@@ -4,8 +4,7 @@ package dev.artmint.diffusion;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = progress -> {
-    };
+    ProgressListener NONE = progress -> {};
 
     void onStep(StepProgress progress);
 }

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Who makes a request: a signed-in ArtMint user, by id, with their roles, or nobody ({@link #ANONYMOUS}, whose id is
- * null). Made once per request from the security identity ({@link CurrentUser#caller()}); services take it instead
- * of a user id and an admin flag.
+ * null). Made once per request from the security identity ({@link CurrentUser#caller()}); services take it instead of a
+ * user id and an admin flag.
  */
 public record Caller(UUID id, Set<String> roles) {
 

@@ -1,11 +1,9 @@
 package dev.artmint.identity;
 
-import java.util.UUID;
-
-import jakarta.enterprise.context.RequestScoped;
-
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
 
 /** The ArtMint user making the current request, and the {@link Caller} made once from its security identity. */
 @RequestScoped

@@ -1,5 +1,6 @@
 package dev.artmint.identity;
 
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,11 +10,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.security.Authenticated;
 
 /** The caller's own account. */
 @Path("/api/me")
@@ -37,8 +35,7 @@ public class MeResource {
     }
 
     /** The profile fields a person sets in ArtMint itself; name and roles come from the identity provider. */
-    public record ProfileUpdate(@NotNull @Size(max = 500) String bio) {
-    }
+    public record ProfileUpdate(@NotNull @Size(max = 500) String bio) {}
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)

@@ -12,8 +12,7 @@ public final class Roles {
 
     private static final List<String> KNOWN = List.of(CREATOR, COLLECTOR, ADMIN);
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static List<String> known(Collection<String> tokenRoles) {
         return KNOWN.stream().filter(tokenRoles::contains).toList();

@@ -2,7 +2,6 @@ package dev.artmint.identity;
 
 import java.util.List;
 import java.util.Set;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What an OIDC access token says about its holder. */

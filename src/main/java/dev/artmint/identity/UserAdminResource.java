@@ -1,7 +1,6 @@
 package dev.artmint.identity;
 
-import java.util.List;
-
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,11 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** User administration, for the admin role only. */
 @Path("/api/admin/users")
@@ -31,12 +28,12 @@ public class UserAdminResource {
     }
 
     /** One page of users, oldest first. */
-    public record UserPage(List<UserView> items, int page, int size, long total) {
-    }
+    public record UserPage(List<UserView> items, int page, int size, long total) {}
 
     @GET
     @Operation(summary = "List the platform's users")
-    public UserPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public UserPage list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         PanacheQuery<User> query = users.list(page, size);
         return new UserPage(query.<User>list().stream().map(UserView::of).toList(), page, size, query.count());

@@ -1,21 +1,18 @@
 package dev.artmint.identity;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** Keeps the user table in step with the identity provider's tokens. */
 @ApplicationScoped
@@ -24,8 +21,8 @@ public class UserDirectory {
     private static final Logger LOG = Logger.getLogger(UserDirectory.class);
 
     /**
-     * Finds the token's holder, creating them on their first request and following changes of handle,
-     * name or roles made in the identity provider.
+     * Finds the token's holder, creating them on their first request and following changes of handle, name or roles
+     * made in the identity provider.
      */
     User sync(TokenProfile profile) {
         Optional<User> known = QuarkusTransaction.requiringNew().call(() -> update(profile));
@@ -59,9 +56,11 @@ public class UserDirectory {
 
     private Optional<User> update(TokenProfile profile) {
         return User.findBySubject(profile.subject()).map(user -> {
-            boolean handleFree = !user.handle.equals(profile.handle()) && User.findByHandle(profile.handle()).isEmpty();
+            boolean handleFree = !user.handle.equals(profile.handle())
+                    && User.findByHandle(profile.handle()).isEmpty();
             String handle = handleFree ? profile.handle() : user.handle;
-            if (!handle.equals(user.handle) || !user.displayName.equals(profile.displayName())
+            if (!handle.equals(user.handle)
+                    || !user.displayName.equals(profile.displayName())
                     || !user.roles.equals(profile.roles())) {
                 user.handle = handle;
                 user.displayName = profile.displayName();
@@ -87,7 +86,9 @@ public class UserDirectory {
 
     /** Handles are unique; a second person with the same user name gets a stable suffix from their subject. */
     private static String disambiguated(TokenProfile profile) {
-        String suffix = UUID.nameUUIDFromBytes(profile.subject().getBytes(StandardCharsets.UTF_8)).toString().substring(0, 6);
+        String suffix = UUID.nameUUIDFromBytes(profile.subject().getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .substring(0, 6);
         return profile.handle() + "-" + suffix;
     }
 }

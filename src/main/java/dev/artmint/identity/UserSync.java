@@ -1,14 +1,12 @@
 package dev.artmint.identity;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Puts the ArtMint user behind every authenticated request, creating them on their first one. */
 @ApplicationScoped
@@ -29,7 +27,9 @@ class UserSync implements SecurityIdentityAugmentor {
         }
         return context.runBlocking(() -> {
             User user = users.sync(TokenProfile.of(token, identity.getRoles()));
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(USER_ID, user.id).build();
+            return QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(USER_ID, user.id)
+                    .build();
         });
     }
 }

@@ -1,9 +1,6 @@
 package dev.artmint.market;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,19 +9,28 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
- * Something the platform did to an artwork. Generation is the artwork's own creation time, and transfers made
- * outside the platform come from the chain indexer's ownership changes; neither is stored here.
+ * Something the platform did to an artwork. Generation is the artwork's own creation time, and transfers made outside
+ * the platform come from the chain indexer's ownership changes; neither is stored here.
  */
 @Entity
 @Table(name = "artwork_activity")
 public class Activity extends PanacheEntityBase {
 
     public enum Kind {
-        GENERATED, PUBLISHED, UNPUBLISHED, LISTED, REPRICED, WITHDRAWN, SOLD, MINTED, TRANSFERRED
+        GENERATED,
+        PUBLISHED,
+        UNPUBLISHED,
+        LISTED,
+        REPRICED,
+        WITHDRAWN,
+        SOLD,
+        MINTED,
+        TRANSFERRED
     }
 
     @Id

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Where the web app fetches an artwork's image and thumbnail (the studio serves both). */
 public final class ArtworkImages {
 
-    private ArtworkImages() {
-    }
+    private ArtworkImages() {}
 
     public static String imageUrl(UUID artworkId) {
         return "/api/artworks/" + artworkId + "/image";

@@ -1,14 +1,12 @@
 package dev.artmint.market;
 
-import java.time.Duration;
-
 import jakarta.ws.rs.core.CacheControl;
+import java.time.Duration;
 
 /** The Cache-Control of the market's pages: the same for everyone, or a signed-in caller's own. */
 public final class HttpCaching {
 
-    private HttpCaching() {
-    }
+    private HttpCaching() {}
 
     /** A page with no per-caller field: shared caches may keep it for {@code maxAge}. */
     public static CacheControl shared(Duration maxAge) {

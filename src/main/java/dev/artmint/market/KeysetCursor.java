@@ -48,13 +48,15 @@ public record KeysetCursor(Object key, UUID id) {
 
     /** A time key, exact to PostgreSQL's microsecond. */
     public static String micros(Instant instant) {
-        return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000));
+        return Long.toString(
+                Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000));
     }
 
     public static OffsetDateTime fromMicros(String key) {
         long micros = Long.parseLong(key);
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
+                ZoneOffset.UTC);
     }
     /** A page size, 1 to {@link #MAX_PAGE_SIZE}; the default when absent. */
     public static int pageSize(String value, int defaultSize) {
@@ -71,5 +73,4 @@ public record KeysetCursor(Object key, UUID id) {
         }
         throw Refusal.invalid("limit", "a whole number from 1 to " + MAX_PAGE_SIZE);
     }
-
 }

@@ -1,13 +1,13 @@
 package dev.artmint.market;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
- * The marketplace: how its public pages are served (page sizes, caching, the search index), how purchases settle and how much gas it reserves for the transactions it sends, and how minted
- * tokens describe themselves to wallets and marketplaces.
+ * The marketplace: how its public pages are served (page sizes, caching, the search index), how purchases settle and
+ * how much gas it reserves for the transactions it sends, and how minted tokens describe themselves to wallets and
+ * marketplaces.
  */
 @ConfigMapping(prefix = "artmint.market")
 public interface MarketConfig {
@@ -65,8 +65,8 @@ public interface MarketConfig {
         boolean backfillOnStart();
 
         /**
-         * A search matching fewer artworks than this is read from the search index and sorted; a broader one walks
-         * the order's index and checks each artwork, meeting a page's worth of matches soon.
+         * A search matching fewer artworks than this is read from the search index and sorted; a broader one walks the
+         * order's index and checks each artwork, meeting a page's worth of matches soon.
          */
         @WithDefault("1000")
         int narrowBelow();

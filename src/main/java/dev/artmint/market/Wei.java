@@ -1,16 +1,15 @@
 package dev.artmint.market;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigInteger;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 
 /** A price in wei as a decimal string: a positive integer that fits ArtMarket's uint96 prices. */
 @Documented
@@ -22,7 +21,8 @@ public @interface Wei {
     /** 2^96 - 1, the highest price ArtMarket can hold. */
     BigInteger MAX = BigInteger.TWO.pow(96).subtract(BigInteger.ONE);
 
-    String message() default "must be a decimal string of a whole number of wei from 1 to 79228162514264337593543950335 (2^96 - 1)";
+    String message() default
+            "must be a decimal string of a whole number of wei from 1 to 79228162514264337593543950335 (2^96 - 1)";
 
     Class<?>[] groups() default {};
 

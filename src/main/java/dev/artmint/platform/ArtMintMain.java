@@ -1,20 +1,18 @@
 package dev.artmint.platform;
 
-import java.util.Arrays;
-
 import dev.artmint.diffusion.cli.GenerateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 
 /**
- * Starts the ArtMint service ({@code generate ...} renders images from the command line instead). The service
- * starts no part of its own: the local stack's launcher ({@code ./artmint start}) or the deployment provides them.
+ * Starts the ArtMint service ({@code generate ...} renders images from the command line instead). The service starts no
+ * part of its own: the local stack's launcher ({@code ./artmint start}) or the deployment provides them.
  */
 @QuarkusMain
 public final class ArtMintMain {
 
-    private ArtMintMain() {
-    }
+    private ArtMintMain() {}
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("generate")) {

@@ -1,9 +1,8 @@
 package dev.artmint.platform;
 
-import java.time.Clock;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The service's one time source, UTC: beans take it by injection, so that tests can hand them a fixed clock. */
 @Singleton

@@ -4,10 +4,11 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
 
 /**
- * Leaves the {@code artmint.local.*} keys (and the benchmarks' {@code artmint.bench.*}) out of the check that every {@code artmint.*} key maps to a config
- * mapping: the launcher reads them before the application starts (and sets {@code artmint.local.started}), no
- * mapping does. Without this, {@link PlatformConfig}'s prefix {@code artmint} would turn each of them into a start-up
- * error. Registered in META-INF/services; Quarkus applies it to the application's configuration.
+ * Leaves the {@code artmint.local.*} keys (and the benchmarks' {@code artmint.bench.*}) out of the check that every
+ * {@code artmint.*} key maps to a config mapping: the launcher reads them before the application starts (and sets
+ * {@code artmint.local.started}), no mapping does. Without this, {@link PlatformConfig}'s prefix {@code artmint} would
+ * turn each of them into a start-up error. Registered in META-INF/services; Quarkus applies it to the application's
+ * configuration.
  */
 public final class LaunchKeysCustomizer implements SmallRyeConfigBuilderCustomizer {
 

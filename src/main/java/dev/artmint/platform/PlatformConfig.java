@@ -1,9 +1,8 @@
 package dev.artmint.platform;
 
-import java.nio.file.Path;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 
 /**
  * What the whole platform shares: where it keeps its local data. The features' own keys live in their mappings

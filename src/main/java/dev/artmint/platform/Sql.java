@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hand-written SQL on a JDBC connection: prepares the statement, binds its parameters, runs it and maps its rows,
- * so that the callers hold only their SQL and their mapping. One statement, one round trip each.
+ * Hand-written SQL on a JDBC connection: prepares the statement, binds its parameters, runs it and maps its rows, so
+ * that the callers hold only their SQL and their mapping. One statement, one round trip each.
  */
 public final class Sql {
 
@@ -26,8 +26,7 @@ public final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Binds the values in order with {@link PreparedStatement#setObject(int, Object)}. */
     public static Binder parameters(Object... values) {

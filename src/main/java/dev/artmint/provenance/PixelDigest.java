@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 over an image's pixels as 8-bit RGB, row by row: the same for any lossless encoding of the image. */
 public final class PixelDigest {
 
-    private PixelDigest() {
-    }
+    private PixelDigest() {}
 
     public static String sha256(BufferedImage image) {
         MessageDigest digest;

@@ -1,24 +1,21 @@
 package dev.artmint.provenance;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-
-import org.web3j.crypto.Hash;
-import org.web3j.utils.Numeric;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /**
- * The exact recipe of one image. {@code seed} is this image's own seed; the batch it was made in had
- * {@code batchSize} images with seeds {@code seed - batchIndex ...}, which is what a re-run must repeat.
- * {@code imageSha256} is the SHA-256 of the decoded pixels (see {@link PixelDigest}), not of the PNG file,
- * because the file carries this record. {@code parentArtworkId} and {@code strength} are set for
- * image-to-image; {@code createdAt} is ISO-8601 UTC.
+ * The exact recipe of one image. {@code seed} is this image's own seed; the batch it was made in had {@code batchSize}
+ * images with seeds {@code seed - batchIndex ...}, which is what a re-run must repeat. {@code imageSha256} is the
+ * SHA-256 of the decoded pixels (see {@link PixelDigest}), not of the PNG file, because the file carries this record.
+ * {@code parentArtworkId} and {@code strength} are set for image-to-image; {@code createdAt} is ISO-8601 UTC.
  */
 public record ProvenanceRecord(
         int version,

@@ -7,11 +7,14 @@ import java.util.List;
 public record VerificationReport(String provenanceHash, boolean verified, boolean reproduced, List<Check> checks) {
 
     /** How a check ended; a skipped check says in its detail why it could not run. */
-    public enum Outcome { PASSED, FAILED, SKIPPED }
+    public enum Outcome {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     /** One check: a stable name, its outcome and a human-readable detail. */
-    public record Check(String name, Outcome outcome, String detail) {
-    }
+    public record Check(String name, Outcome outcome, String detail) {}
 
     /** Collects checks; the report is verified when none failed, reproduced when the re-run check passed. */
     public static final class Builder {

@@ -1,14 +1,5 @@
 package dev.artmint.storage;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
@@ -18,7 +9,13 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
+import org.jboss.logging.Logger;
 
 /** The S3-compatible object store, reached through the MinIO client; the only place that talks S3. */
 @ApplicationScoped
@@ -57,7 +54,8 @@ public class ObjectStore {
     /** Whether the bucket exists; a read only, as a readiness probe needs it. */
     public boolean bucketExists() {
         try {
-            return client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build());
+            return client.bucketExists(
+                    BucketExistsArgs.builder().bucket(config.bucket()).build());
         } catch (Exception e) {
             throw new ObjectStoreException("bucket " + config.bucket() + " at " + config.endpoint(), e);
         }
@@ -66,8 +64,12 @@ public class ObjectStore {
     /** Creates the bucket if it does not exist yet. */
     public void ensureBucket() {
         try {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).region(config.region()).build());
+            if (!client.bucketExists(
+                    BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder()
+                        .bucket(config.bucket())
+                        .region(config.region())
+                        .build());
                 LOG.infof("created bucket %s", config.bucket());
             }
         } catch (Exception e) {
@@ -83,7 +85,9 @@ public class ObjectStore {
         return config.endpoint();
     }
 
-    /** Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless. */
+    /**
+     * Stores bytes under a content-addressed key (see {@link StoredObject}); storing the same bytes again is harmless.
+     */
     public StoredObject put(String prefix, String extension, byte[] bytes, String contentType) {
         StoredObject object = StoredObject.of(prefix, extension, bytes, contentType);
         putAt(object.key(), bytes, contentType);
@@ -91,14 +95,16 @@ public class ObjectStore {
     }
 
     /**
-     * Stores bytes under a key the caller names, for documents found by name rather than by content (token
-     * metadata by token id); storing again replaces them.
+     * Stores bytes under a key the caller names, for documents found by name rather than by content (token metadata by
+     * token id); storing again replaces them.
      */
     public void putAt(String key, byte[] bytes, String contentType) {
         S3Call<ObjectWriteResponse> put = () -> {
             try (InputStream in = new ByteArrayInputStream(bytes)) {
-                return client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
-                        .stream(in, bytes.length, -1).contentType(contentType).build());
+                return client.putObject(
+                        PutObjectArgs.builder().bucket(config.bucket()).object(key).stream(in, bytes.length, -1)
+                                .contentType(contentType)
+                                .build());
             }
         };
         idempotent("put " + key, () -> {
@@ -117,7 +123,8 @@ public class ObjectStore {
 
     public byte[] get(String key) {
         return idempotent("get " + key, () -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+            try (InputStream in = client.getObject(
+                    GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
                 return in.readAllBytes();
             }
         });
@@ -125,7 +132,10 @@ public class ObjectStore {
 
     public void delete(String key) {
         idempotent("delete " + key, () -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            client.removeObject(RemoveObjectArgs.builder()
+                    .bucket(config.bucket())
+                    .object(key)
+                    .build());
             return key;
         });
     }
@@ -137,8 +147,8 @@ public class ObjectStore {
     }
 
     /**
-     * Runs a call that may be repeated, once more on fresh connections if it fails: pooled connections to a
-     * store that restarted fail on their first use, and the client does not retry a request it already sent.
+     * Runs a call that may be repeated, once more on fresh connections if it fails: pooled connections to a store that
+     * restarted fail on their first use, and the client does not retry a request it already sent.
      */
     private <T> T idempotent(String what, S3Call<T> call) {
         try {

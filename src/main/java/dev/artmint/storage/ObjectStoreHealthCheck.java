@@ -1,7 +1,6 @@
 package dev.artmint.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,7 +25,9 @@ class ObjectStoreHealthCheck implements HealthCheck {
                 .withData("endpoint", store.endpoint())
                 .withData("bucket", store.bucket());
         try {
-            return store.bucketExists() ? response.up().build() : response.down().withData("error", "no such bucket").build();
+            return store.bucketExists()
+                    ? response.up().build()
+                    : response.down().withData("error", "no such bucket").build();
         } catch (ObjectStoreException e) {
             return response.down().withData("error", e.getMessage()).build();
         }

@@ -5,8 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An object named by its content: the key is {@code prefix/<sha256 of the bytes>.extension}, so the same bytes
- * always land on the same key and a key always tells which bytes it must hold.
+ * An object named by its content: the key is {@code prefix/<sha256 of the bytes>.extension}, so the same bytes always
+ * land on the same key and a key always tells which bytes it must hold.
  */
 public record StoredObject(String key, String sha256, long size, String contentType) {
 

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import javax.imageio.ImageIO;
 
 /** Small PNG previews of images for listings; never larger than the image itself. */
@@ -14,8 +13,7 @@ public final class Thumbnails {
 
     public static final int MAX_SIDE = 256;
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     public static byte[] png(BufferedImage image) {
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));

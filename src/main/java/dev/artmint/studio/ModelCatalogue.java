@@ -1,5 +1,11 @@
 package dev.artmint.studio;
 
+import dev.artmint.diffusion.DiffusionPipeline;
+import dev.artmint.diffusion.ModelFiles;
+import dev.artmint.diffusion.ModelInfo;
+import dev.artmint.diffusion.onnx.RuntimeOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,17 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.artmint.diffusion.DiffusionPipeline;
-import dev.artmint.diffusion.ModelFiles;
-import dev.artmint.diffusion.ModelInfo;
-import dev.artmint.diffusion.onnx.RuntimeOptions;
-
 /**
- * The models in the models folder: every sub-folder with a model_index.json. Descriptions (which hash every
- * model file) are read once per folder, pipelines loaded on first use and shared by all workers.
+ * The models in the models folder: every sub-folder with a model_index.json. Descriptions (which hash every model file)
+ * are read once per folder, pipelines loaded on first use and shared by all workers.
  */
 @ApplicationScoped
 public class ModelCatalogue {
@@ -42,8 +40,8 @@ public class ModelCatalogue {
         }
         try (Stream<Path> folders = Files.list(root)) {
             return folders.filter(folder -> Files.isRegularFile(folder.resolve("model_index.json")))
-                    .map(folder -> described.computeIfAbsent(folder.toAbsolutePath().normalize(),
-                            dir -> new ModelFiles(dir).describe()))
+                    .map(folder -> described.computeIfAbsent(
+                            folder.toAbsolutePath().normalize(), dir -> new ModelFiles(dir).describe()))
                     .sorted(Comparator.comparing(ModelInfo::name))
                     .toList();
         } catch (IOException e) {
@@ -58,16 +56,21 @@ public class ModelCatalogue {
     /** The configured default model, or the first one when it is not installed. */
     public Optional<ModelInfo> defaultModel() {
         List<ModelInfo> models = models();
-        return models.stream().filter(model -> model.name().equals(config.defaultModel())).findFirst()
+        return models.stream()
+                .filter(model -> model.name().equals(config.defaultModel()))
+                .findFirst()
                 .or(() -> models.stream().findFirst());
     }
 
     /** The loaded pipeline of a model, on the CPU (the deterministic provider). */
     public DiffusionPipeline pipeline(String name) {
-        return loaded.computeIfAbsent(name, key -> DiffusionPipeline.load(
-                find(key).orElseThrow(() -> new IllegalStateException("model " + key + " is not installed"))
-                        .directory(),
-                RuntimeOptions.cpu(config.engineThreads())));
+        return loaded.computeIfAbsent(
+                name,
+                key -> DiffusionPipeline.load(
+                        find(key)
+                                .orElseThrow(() -> new IllegalStateException("model " + key + " is not installed"))
+                                .directory(),
+                        RuntimeOptions.cpu(config.engineThreads())));
     }
 
     @PreDestroy

@@ -1,11 +1,10 @@
 package dev.artmint.studio;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** How the studio runs: models, workers and their queue, limits, credits, the prompt blocklist and the gallery. */
 @ConfigMapping(prefix = "artmint.studio")

@@ -3,20 +3,17 @@ package dev.artmint.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
-import java.time.Duration;
-import java.util.Optional;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
-
 import dev.artmint.platform.LocalStackResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -52,11 +49,14 @@ class ChainIndexerTest {
         indexer.catchUp();
         assertEquals(Optional.of(holder.getAddress().toLowerCase()), ownerInTable(tokenId));
 
-        assertTrue(anvil.transferDirectly(contracts.collection(), holder, outsider, tokenId).isStatusOK());
+        assertTrue(anvil.transferDirectly(contracts.collection(), holder, outsider, tokenId)
+                .isStatusOK());
         indexer.catchUp();
 
         assertEquals(Optional.of(outsider.toLowerCase()), ownerInTable(tokenId));
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> ownership.tokensOf(outsider)).contains(tokenId));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> ownership.tokensOf(outsider))
+                .contains(tokenId));
     }
 
     @Test
@@ -67,7 +67,8 @@ class ChainIndexerTest {
         indexer.catchUp();
         String snapshot = anvil.snapshot();
 
-        assertTrue(anvil.transferDirectly(contracts.collection(), holder, outsider, tokenId).isStatusOK());
+        assertTrue(anvil.transferDirectly(contracts.collection(), holder, outsider, tokenId)
+                .isStatusOK());
         indexer.catchUp();
         assertEquals(Optional.of(outsider.toLowerCase()), ownerInTable(tokenId));
 
@@ -79,11 +80,14 @@ class ChainIndexerTest {
 
         assertEquals(holder.getAddress().toLowerCase(), anvil.ownerOnChain(contracts.collection(), tokenId));
         assertEquals(Optional.of(holder.getAddress().toLowerCase()), ownerInTable(tokenId));
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> ownership.tokensOf(outsider)).isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> ownership.tokensOf(outsider))
+                .isEmpty());
     }
 
     private BigInteger mintTo(String owner) {
-        MintRequest request = new MintRequest(owner, Anvil.randomHash(), Anvil.account(4).getAddress(), 0);
+        MintRequest request =
+                new MintRequest(owner, Anvil.randomHash(), Anvil.account(4).getAddress(), 0);
         ChainTransaction tx = minting.mint(request);
         outbox.await(tx.id, sent -> sent.status == TxStatus.CONFIRMED, Duration.ofSeconds(60));
         return request.tokenId();

@@ -2,6 +2,10 @@ package dev.artmint.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.artmint.platform.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import dev.artmint.platform.LocalStackResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** 100 mints pipelined through the outbox against 100 sent and waited for one at a time, on the same Anvil. */
 @Tag("benchmark")
@@ -56,7 +53,9 @@ class OutboxBenchmark {
                 sent.add(callers.submit((Callable<ChainTransaction>) () -> minting.mint(request)));
             }
             for (Future<ChainTransaction> tx : sent) {
-                assertEquals(TxStatus.CONFIRMED, outbox.await(tx.get().id, t -> t.status == TxStatus.CONFIRMED, WAIT).status);
+                assertEquals(
+                        TxStatus.CONFIRMED,
+                        outbox.await(tx.get().id, t -> t.status == TxStatus.CONFIRMED, WAIT).status);
             }
         } finally {
             callers.shutdownNow();
@@ -65,7 +64,8 @@ class OutboxBenchmark {
 
         System.out.printf("%nOutbox benchmark on Anvil, %d mints each, confirmed:%n", MINTS);
         System.out.printf("  send-and-wait, one at a time : %6.2f s  %6.1f mints/s%n", sequential, MINTS / sequential);
-        System.out.printf("  pipelined, %d callers        : %6.2f s  %6.1f mints/s%n", CALLERS, pipelined, MINTS / pipelined);
+        System.out.printf(
+                "  pipelined, %d callers        : %6.2f s  %6.1f mints/s%n", CALLERS, pipelined, MINTS / pipelined);
         System.out.printf("  ratio                        : %6.1fx%n%n", sequential / pipelined);
     }
 
@@ -79,7 +79,11 @@ class OutboxBenchmark {
     private static List<MintRequest> requests(int count) {
         List<MintRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            requests.add(new MintRequest(Anvil.account(6).getAddress(), Anvil.randomHash(), Anvil.account(4).getAddress(), 0));
+            requests.add(new MintRequest(
+                    Anvil.account(6).getAddress(),
+                    Anvil.randomHash(),
+                    Anvil.account(4).getAddress(),
+                    0));
         }
         return requests;
     }

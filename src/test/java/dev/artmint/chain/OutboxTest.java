@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.artmint.platform.LocalStackResource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.artmint.platform.LocalStackResource;
-import io.quarkus.scheduler.Scheduler;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -58,7 +55,8 @@ class OutboxTest {
     @Test
     void mintThroughTheOutboxEndsConfirmedWithTheTokenOwnedByTheRecipient() {
         String collector = Anvil.account(5).getAddress();
-        MintRequest request = new MintRequest(collector, Anvil.randomHash(), Anvil.account(4).getAddress(), 500);
+        MintRequest request =
+                new MintRequest(collector, Anvil.randomHash(), Anvil.account(4).getAddress(), 500);
 
         ChainTransaction sent = minting.mint(request);
         ChainTransaction confirmed = outbox.await(sent.id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
@@ -70,7 +68,8 @@ class OutboxTest {
         assertTrue(confirmed.gasUsed.signum() > 0);
         assertEquals(collector.toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
         assertEquals(sent.id, minting.mint(request).id, "asking again for the same token returns the same transaction");
-        assertEquals(1, anvil.transfers(contracts.collection(), request.tokenId()).size());
+        assertEquals(
+                1, anvil.transfers(contracts.collection(), request.tokenId()).size());
     }
 
     @Test
@@ -80,7 +79,11 @@ class OutboxTest {
         BigInteger nonceBefore = anvil.nonce(minter, true);
         List<MintRequest> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            requests.add(new MintRequest(Anvil.account(6).getAddress(), Anvil.randomHash(), Anvil.account(4).getAddress(), 0));
+            requests.add(new MintRequest(
+                    Anvil.account(6).getAddress(),
+                    Anvil.randomHash(),
+                    Anvil.account(4).getAddress(),
+                    0));
         }
         ExecutorService callers = Executors.newFixedThreadPool(50);
         List<Future<ChainTransaction>> futures = new ArrayList<>();
@@ -94,7 +97,9 @@ class OutboxTest {
             }
 
             List<Long> nonces = confirmed.stream().map(tx -> tx.nonce).sorted().toList();
-            List<Long> expected = LongStream.range(nonceBefore.longValueExact(), nonceBefore.longValueExact() + 50).boxed().toList();
+            List<Long> expected = LongStream.range(nonceBefore.longValueExact(), nonceBefore.longValueExact() + 50)
+                    .boxed()
+                    .toList();
             assertEquals(expected, nonces, "50 consecutive nonces, none used twice");
             assertEquals(nonceBefore.add(BigInteger.valueOf(50)), anvil.nonce(minter, false));
             for (MintRequest request : requests) {
@@ -113,18 +118,27 @@ class OutboxTest {
         scheduler.pause("chain-outbox");
         anvil.setAutomine(false);
         BigInteger nonceBefore = anvil.nonce(minter, false);
-        MintRequest request = new MintRequest(Anvil.account(7).getAddress(), Anvil.randomHash(), Anvil.account(4).getAddress(), 250);
+        MintRequest request = new MintRequest(
+                Anvil.account(7).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                250);
 
         ChainTransaction sent = minting.mint(request);
         assertEquals(TxStatus.SENT, sent.status);
 
-        // a new process starts on the same database: the recovery pass looks the pending transaction up and leaves it be
+        // a new process starts on the same database: the recovery pass looks the pending transaction up and leaves it
+        // be
         outbox.followUpAll();
         outbox.followUpAll();
         assertEquals(TxStatus.SENT, outbox.find(sent.id).orElseThrow().status);
-        assertEquals(nonceBefore.add(BigInteger.ONE), anvil.nonce(minter, true), "one transaction pending, nothing sent twice");
+        assertEquals(
+                nonceBefore.add(BigInteger.ONE),
+                anvil.nonce(minter, true),
+                "one transaction pending, nothing sent twice");
 
-        // the node loses the pending transaction as well: recovery sends the recorded bytes again, same hash, same nonce
+        // the node loses the pending transaction as well: recovery sends the recorded bytes again, same hash, same
+        // nonce
         anvil.dropTransaction(sent.hash);
         assertEquals(nonceBefore, anvil.nonce(minter, true));
         outbox.followUpAll();
@@ -137,8 +151,12 @@ class OutboxTest {
         ChainTransaction confirmed = outbox.await(sent.id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
         assertEquals(sent.hash, confirmed.hash);
         assertEquals(nonceBefore.longValueExact(), confirmed.nonce);
-        assertEquals(nonceBefore.add(BigInteger.ONE), anvil.nonce(minter, false), "the minter's nonce advanced by exactly one");
-        assertEquals(1, anvil.transfers(contracts.collection(), request.tokenId()).size(), "exactly one Transfer event");
+        assertEquals(
+                nonceBefore.add(BigInteger.ONE),
+                anvil.nonce(minter, false),
+                "the minter's nonce advanced by exactly one");
+        assertEquals(
+                1, anvil.transfers(contracts.collection(), request.tokenId()).size(), "exactly one Transfer event");
         assertEquals(request.to().toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
     }
 
@@ -147,13 +165,23 @@ class OutboxTest {
         contracts.collection();
         scheduler.pause("chain-outbox");
         anvil.setAutomine(false);
-        MintRequest request = new MintRequest(Anvil.account(5).getAddress(), Anvil.randomHash(), Anvil.account(4).getAddress(), 0);
+        MintRequest request = new MintRequest(
+                Anvil.account(5).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                0);
         String minter = keys.minter().getAddress();
-        outbox.submit(TransactionRequest.call("test:pending:" + request.tokenId(), keys.minter(), contracts.collection(), minting.encode(request)));
+        outbox.submit(TransactionRequest.call(
+                "test:pending:" + request.tokenId(), keys.minter(), contracts.collection(), minting.encode(request)));
         BigInteger nextNonce = anvil.nonce(minter, true);
 
-        TransactionRevertedException refused = assertThrows(TransactionRevertedException.class, () -> outbox.submit(
-                TransactionRequest.call("test:again:" + request.tokenId(), keys.minter(), contracts.collection(), minting.encode(request))));
+        TransactionRevertedException refused = assertThrows(
+                TransactionRevertedException.class,
+                () -> outbox.submit(TransactionRequest.call(
+                        "test:again:" + request.tokenId(),
+                        keys.minter(),
+                        contracts.collection(),
+                        minting.encode(request))));
 
         assertEquals("TokenAlreadyMinted", refused.getMessage());
         assertTrue(outbox.find("test:again:" + request.tokenId()).isEmpty());
@@ -166,12 +194,18 @@ class OutboxTest {
         contracts.collection();
         scheduler.pause("chain-outbox");
         anvil.setAutomine(false);
-        MintRequest request = new MintRequest(Anvil.account(5).getAddress(), Anvil.randomHash(), Anvil.account(4).getAddress(), 0);
+        MintRequest request = new MintRequest(
+                Anvil.account(5).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                0);
         String data = minting.encode(request);
-        ChainTransaction first = outbox.submit(TransactionRequest.call("test:first:" + request.tokenId(), keys.minter(), contracts.collection(), data));
+        ChainTransaction first = outbox.submit(TransactionRequest.call(
+                "test:first:" + request.tokenId(), keys.minter(), contracts.collection(), data));
         // the node drops the first one, so the second is estimated on a state without it; then the first comes back
         anvil.dropTransaction(first.hash);
-        ChainTransaction second = outbox.submit(TransactionRequest.call("test:second:" + request.tokenId(), keys.minter(), contracts.collection(), data));
+        ChainTransaction second = outbox.submit(TransactionRequest.call(
+                "test:second:" + request.tokenId(), keys.minter(), contracts.collection(), data));
         outbox.followUpAll();
         anvil.mine();
         anvil.setAutomine(true);

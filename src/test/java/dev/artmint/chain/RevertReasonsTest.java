@@ -20,22 +20,33 @@ class RevertReasonsTest {
     @Test
     void revertDataIsNamedByItsSelectorFromEitherContract() {
         assertEquals("NotListed", RevertReasons.name(selector("NotListed(uint256)") + TOKEN_7));
-        assertEquals("NotTokenOwner", RevertReasons.name(selector("NotTokenOwner(uint256,address)") + TOKEN_7
-                + "0".repeat(24) + "f39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
+        assertEquals(
+                "NotTokenOwner",
+                RevertReasons.name(selector("NotTokenOwner(uint256,address)") + TOKEN_7 + "0".repeat(24)
+                        + "f39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
         assertEquals("TokenAlreadyMinted", RevertReasons.name(selector("TokenAlreadyMinted(uint256)") + TOKEN_7));
-        assertEquals("AccessControlUnauthorizedAccount",
+        assertEquals(
+                "AccessControlUnauthorizedAccount",
                 RevertReasons.name(selector("AccessControlUnauthorizedAccount(address,bytes32)")));
     }
 
     @Test
     void theSelectorIsMatchedWhateverItsCase() {
-        assertEquals("NotListed", RevertReasons.name(selector("NotListed(uint256)").toUpperCase().replace("0X", "0x")));
+        assertEquals(
+                "NotListed",
+                RevertReasons.name(selector("NotListed(uint256)").toUpperCase().replace("0X", "0x")));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"0x", "0x8b47", "8b474e54000000", "0x08c379a0" /* Error(string), a revert string */,
-        "0xdeadbeef00000000"})
+    @ValueSource(
+            strings = {
+                "0x",
+                "0x8b47",
+                "8b474e54000000",
+                "0x08c379a0" /* Error(string), a revert string */,
+                "0xdeadbeef00000000"
+            })
     void dataWithoutOneOfOurSelectorsHasNoName(String data) {
         assertNull(RevertReasons.name(data));
     }
@@ -51,8 +62,9 @@ class RevertReasonsTest {
         unnamed.setData("0x08c379a0");
         assertEquals("execution reverted: out of stock", RevertReasons.describe(unnamed));
 
-        assertEquals("insufficient funds for transfer", RevertReasons.describe(new Response.Error(-32000,
-                "insufficient funds for transfer")));
+        assertEquals(
+                "insufficient funds for transfer",
+                RevertReasons.describe(new Response.Error(-32000, "insufficient funds for transfer")));
     }
 
     private static String selector(String signature) {

@@ -1,17 +1,17 @@
 package dev.artmint.diffusion;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.artmint.diffusion.image.PngCodec;
 import dev.artmint.diffusion.image.PngText;
 import dev.artmint.diffusion.onnx.ExecutionProvider;
 import dev.artmint.diffusion.onnx.RuntimeOptions;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +26,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** End-to-end behaviour of the pipeline on the tiny random-weight fixture model. */
 class DiffusionPipelineTest {
@@ -52,8 +51,10 @@ class DiffusionPipelineTest {
     }
 
     private static GenerationRequest.Builder request() {
-        return GenerationRequest.builder(pipeline.model().defaults()).prompt("a painting of a fox in the snow")
-                .negativePrompt("blurry").seed(42);
+        return GenerationRequest.builder(pipeline.model().defaults())
+                .prompt("a painting of a fox in the snow")
+                .negativePrompt("blurry")
+                .seed(42);
     }
 
     @Test
@@ -79,11 +80,12 @@ class DiffusionPipelineTest {
 
     @Test
     void cudaFallsBackToTheCpuWhereItCannotRun() {
-        try (DiffusionPipeline onCuda = DiffusionPipeline.load(Fixtures.model("tiny"),
-                new RuntimeOptions(ExecutionProvider.CUDA, 0, 2, 1))) {
+        try (DiffusionPipeline onCuda =
+                DiffusionPipeline.load(Fixtures.model("tiny"), new RuntimeOptions(ExecutionProvider.CUDA, 0, 2, 1))) {
             assumeTrue(onCuda.provider() == ExecutionProvider.CPU, "a CUDA device is present");
             GenerationRequest same = request().build();
-            assertArrayEquals(pipeline.generate(same).images().getFirst().png(),
+            assertArrayEquals(
+                    pipeline.generate(same).images().getFirst().png(),
                     onCuda.generate(same).images().getFirst().png());
         }
     }
@@ -92,9 +94,11 @@ class DiffusionPipelineTest {
     void sameSeedGivesIdenticalPngBytesAndAnotherSeedDoesNot() {
         byte[] first = pipeline.generate(request().build()).images().getFirst().png();
         byte[] again = pipeline.generate(request().build()).images().getFirst().png();
-        GeneratedImage other = pipeline.generate(request().seed(43).build()).images().getFirst();
+        GeneratedImage other =
+                pipeline.generate(request().seed(43).build()).images().getFirst();
         assertArrayEquals(first, again);
-        assertTrue(Fixtures.maxChannelDifference(PngCodec.read(first), other.image()) > 0,
+        assertTrue(
+                Fixtures.maxChannelDifference(PngCodec.read(first), other.image()) > 0,
                 "seed 43 must draw a different image than seed 42");
     }
 
@@ -103,7 +107,8 @@ class DiffusionPipelineTest {
         GenerationResult batch = pipeline.generate(request().seed(100).count(3).build());
         assertEquals(3, batch.images().size());
         for (int i = 0; i < 3; i++) {
-            GeneratedImage single = pipeline.generate(request().seed(100 + i).build()).images().getFirst();
+            GeneratedImage single =
+                    pipeline.generate(request().seed(100 + i).build()).images().getFirst();
             GeneratedImage fromBatch = batch.images().get(i);
             assertEquals(100 + i, fromBatch.seed());
             assertArrayEquals(Fixtures.pixels(single.image()), Fixtures.pixels(fromBatch.image()), "image " + i);
@@ -118,7 +123,8 @@ class DiffusionPipelineTest {
         try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
             List<Future<byte[]>> results = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                results.add(threads.submit(() -> pipeline.generate(same).images().get(1).png()));
+                results.add(threads.submit(
+                        () -> pipeline.generate(same).images().get(1).png()));
             }
             for (Future<byte[]> result : results) {
                 assertArrayEquals(expected, result.get());
@@ -143,23 +149,28 @@ class DiffusionPipelineTest {
     @Test
     void imageToImageAtStrengthZeroReturnsTheInput() {
         BufferedImage input = Fixtures.blockImage(64, 64, 7);
-        GenerationResult kept = pipeline.generate(request().initImage(input, 0.0).build());
+        GenerationResult kept =
+                pipeline.generate(request().initImage(input, 0.0).build());
         assertEquals(0, kept.timings().steps());
-        assertTrue(Fixtures.maxChannelDifference(input, kept.images().getFirst().image()) <= 1,
+        assertTrue(
+                Fixtures.maxChannelDifference(input, kept.images().getFirst().image()) <= 1,
                 "VAE round trip of a block image is exact up to rounding");
 
-        GenerationResult varied = pipeline.generate(request().initImage(input, 0.6).build());
+        GenerationResult varied =
+                pipeline.generate(request().initImage(input, 0.6).build());
         assertEquals(3, varied.timings().steps(), "strength 0.6 of 6 steps runs the last 3");
-        assertTrue(Fixtures.maxChannelDifference(input, varied.images().getFirst().image()) > 8);
+        assertTrue(
+                Fixtures.maxChannelDifference(input, varied.images().getFirst().image()) > 8);
         assertTrue(varied.images().getFirst().parameters().endsWith("Denoising strength: 0.6"));
     }
 
     @Test
     void cancellationStopsBeforeTheNextStep() {
         AtomicInteger seen = new AtomicInteger();
-        GenerationCancelledException cancelled = assertThrows(GenerationCancelledException.class,
-                () -> pipeline.generate(request().steps(6).build(), progress -> seen.incrementAndGet(),
-                        () -> seen.get() >= 2));
+        GenerationCancelledException cancelled = assertThrows(
+                GenerationCancelledException.class,
+                () -> pipeline.generate(
+                        request().steps(6).build(), progress -> seen.incrementAndGet(), () -> seen.get() >= 2));
         assertEquals(2, cancelled.completedSteps());
         assertEquals(2, seen.get());
     }
@@ -168,9 +179,13 @@ class DiffusionPipelineTest {
     void reportsEveryStepWithPreviewsEveryKSteps() {
         List<StepProgress> steps = new ArrayList<>();
         pipeline.generate(request().steps(6).count(2).previewEvery(2).build(), steps::add, () -> false);
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), steps.stream().map(StepProgress::step).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 5, 6),
+                steps.stream().map(StepProgress::step).toList());
         assertTrue(steps.stream().allMatch(p -> p.total() == 6));
-        assertEquals(List.of(0, 2, 0, 2, 0, 2), steps.stream().map(p -> p.previews().size()).toList());
+        assertEquals(
+                List.of(0, 2, 0, 2, 0, 2),
+                steps.stream().map(p -> p.previews().size()).toList());
         BufferedImage preview = steps.get(1).previews().getFirst();
         assertEquals(8, preview.getWidth());
         assertTrue(steps.get(5).elapsed().compareTo(steps.get(0).elapsed()) > 0);
@@ -178,9 +193,13 @@ class DiffusionPipelineTest {
 
     @Test
     void pngCarriesA1111ParametersAndCallerChunks() {
-        GeneratedImage image = pipeline.generate(request().steps(4).guidance(7.5).build()).images().getFirst();
+        GeneratedImage image = pipeline.generate(
+                        request().steps(4).guidance(7.5).build())
+                .images()
+                .getFirst();
         String expected = "a painting of a fox in the snow\nNegative prompt: blurry\nSteps: 4, Sampler: Euler a,"
-                + " CFG scale: 7.5, Seed: 42, Size: 64x64, Model hash: " + pipeline.model().shortHash()
+                + " CFG scale: 7.5, Seed: 42, Size: 64x64, Model hash: "
+                + pipeline.model().shortHash()
                 + ", Model: tiny";
         assertEquals(expected, image.parameters());
         String provenance = "{\"prompt\":\"山水画 🎨\",\"seed\":42}";
@@ -207,7 +226,8 @@ class DiffusionPipelineTest {
     @ParameterizedTest
     @EnumSource(SchedulerKind.class)
     void everySchedulerProducesADistinctImage(SchedulerKind kind) {
-        GenerationResult result = pipeline.generate(request().scheduler(kind).steps(4).build());
+        GenerationResult result =
+                pipeline.generate(request().scheduler(kind).steps(4).build());
         BufferedImage image = result.images().getFirst().image();
         assertEquals(64, image.getWidth());
         assertEquals(4, result.timings().steps());

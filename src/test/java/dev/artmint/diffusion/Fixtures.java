@@ -8,12 +8,13 @@ import java.util.Random;
 /** Locations of the tiny fixture models under src/test/resources/diffusion/models and test images. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path model(String name) {
         try {
-            return Path.of(Fixtures.class.getResource("/diffusion/models/" + name + "/model_index.json").toURI())
+            return Path.of(Fixtures.class
+                            .getResource("/diffusion/models/" + name + "/model_index.json")
+                            .toURI())
                     .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -23,8 +24,11 @@ final class Fixtures {
     /** Whether a pipeline takes an init image (its model has a VAE encoder): it answers a strength-0 variation. */
     static boolean takesInitImage(DiffusionPipeline pipeline) {
         ModelDefaults defaults = pipeline.model().defaults();
-        GenerationRequest request = GenerationRequest.builder(defaults).prompt("x").count(1)
-                .initImage(blockImage(defaults.width(), defaults.height(), 1), 0).build();
+        GenerationRequest request = GenerationRequest.builder(defaults)
+                .prompt("x")
+                .count(1)
+                .initImage(blockImage(defaults.width(), defaults.height(), 1), 0)
+                .build();
         try {
             pipeline.generate(request);
             return true;

@@ -1,13 +1,13 @@
 package dev.artmint.diffusion;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.artmint.diffusion.onnx.RuntimeOptions;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Invalid requests fail with an exception that names the field, for the HTTP layer's 400 problem. */
 class GenerationRequestValidationTest {
@@ -40,14 +40,16 @@ class GenerationRequestValidationTest {
 
     @Test
     void unknownSchedulerNamesScheduler() {
-        InvalidRequestException e = assertField("scheduler", "unknown scheduler 'k_heun'",
-                () -> valid().scheduler("k_heun"));
+        InvalidRequestException e =
+                assertField("scheduler", "unknown scheduler 'k_heun'", () -> valid().scheduler("k_heun"));
         assertTrue(e.getMessage().contains("euler_a"), "lists the valid choices: " + e.getMessage());
     }
 
     @Test
     void schedulerIsFoundByIdOrA1111Name() {
-        assertEquals(SchedulerKind.DPMPP_2M_KARRAS, valid().scheduler("DPM++ 2M Karras").build().scheduler());
+        assertEquals(
+                SchedulerKind.DPMPP_2M_KARRAS,
+                valid().scheduler("DPM++ 2M Karras").build().scheduler());
         assertEquals(SchedulerKind.DDIM, valid().scheduler("ddim").build().scheduler());
     }
 
@@ -59,19 +61,31 @@ class GenerationRequestValidationTest {
     @Test
     void otherFieldsAreCheckedToo() {
         assertField("count", "between 1 and", () -> valid().count(0).build());
-        assertField("strength", "between 0 and 1", () -> valid().initImage(Fixtures.blockImage(64, 64, 1), 1.5).build());
+        assertField(
+                "strength",
+                "between 0 and 1",
+                () -> valid().initImage(Fixtures.blockImage(64, 64, 1), 1.5).build());
         assertField("prompt", "required", () -> valid().prompt(null).build());
     }
 
     @Test
     void modelLimitsAreCheckedAgainstTheLoadedModel() {
-        try (DiffusionPipeline noEncoder = DiffusionPipeline.load(Fixtures.model("tiny-scalar-timestep"),
-                RuntimeOptions.cpu(1))) {
-            GenerationRequest.Builder base = GenerationRequest.builder(noEncoder.model().defaults()).prompt("x");
-            assertField("initImage", "no vae_encoder",
-                    () -> noEncoder.generate(base.initImage(Fixtures.blockImage(64, 64, 1), 0.5).build()));
-            assertField("steps", "LCM runs at most 50",
-                    () -> noEncoder.generate(base.initImage(null, 0).scheduler(SchedulerKind.LCM).steps(60).build()));
+        try (DiffusionPipeline noEncoder =
+                DiffusionPipeline.load(Fixtures.model("tiny-scalar-timestep"), RuntimeOptions.cpu(1))) {
+            GenerationRequest.Builder base =
+                    GenerationRequest.builder(noEncoder.model().defaults()).prompt("x");
+            assertField(
+                    "initImage",
+                    "no vae_encoder",
+                    () -> noEncoder.generate(
+                            base.initImage(Fixtures.blockImage(64, 64, 1), 0.5).build()));
+            assertField(
+                    "steps",
+                    "LCM runs at most 50",
+                    () -> noEncoder.generate(base.initImage(null, 0)
+                            .scheduler(SchedulerKind.LCM)
+                            .steps(60)
+                            .build()));
         }
     }
 

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** What the launcher starts and on which ports, read from the configuration the service would see. */
 class LocalStackSettingsTest {
@@ -28,7 +26,10 @@ class LocalStackSettingsTest {
         assertEquals(8180, settings.keycloakPort());
         assertEquals(8545, settings.anvilPort());
         assertEquals("http://localhost:8080", settings.webOrigin());
-        assertTrue(settings.startPostgres() && settings.startObjectStore() && settings.startKeycloak() && settings.startAnvil());
+        assertTrue(settings.startPostgres()
+                && settings.startObjectStore()
+                && settings.startKeycloak()
+                && settings.startAnvil());
     }
 
     @Test
@@ -61,9 +62,11 @@ class LocalStackSettingsTest {
     @Test
     void theServiceReadsTheStacksPropertiesFromItsEnvironment() {
         assertEquals("QUARKUS_DATASOURCE_PASSWORD", LocalStackLauncher.environmentName("quarkus.datasource.password"));
-        assertEquals("ARTMINT_CHAIN_CONTRACTS_FEE_RECIPIENT",
+        assertEquals(
+                "ARTMINT_CHAIN_CONTRACTS_FEE_RECIPIENT",
                 LocalStackLauncher.environmentName("artmint.chain.contracts.fee-recipient"));
-        assertEquals("QUARKUS_OIDC_AUTH_SERVER_URL", LocalStackLauncher.environmentName("quarkus.oidc.auth-server-url"));
+        assertEquals(
+                "QUARKUS_OIDC_AUTH_SERVER_URL", LocalStackLauncher.environmentName("quarkus.oidc.auth-server-url"));
     }
 
     private static SmallRyeConfig config(Map<String, String> properties) {

@@ -1,6 +1,5 @@
 package dev.artmint.market;
 
-import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,20 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
@@ -33,6 +18,7 @@ import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.identity.User;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.storage.ObjectStore;
@@ -41,6 +27,17 @@ import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -64,13 +61,19 @@ class ArtworkPageTest {
     @Test
     void thePublicPageShowsTheArtworkItsListingAndItsHistory() {
         User creator = BrowseFixtures.creator("page");
-        Artwork artwork = BrowseFixtures.artwork(creator.id, BrowseFixtures.Work.published("Red circle", "a red circle",
-                Instant.now()).description("the first one").likes(3));
+        Artwork artwork = BrowseFixtures.artwork(
+                creator.id,
+                BrowseFixtures.Work.published("Red circle", "a red circle", Instant.now())
+                        .description("the first one")
+                        .likes(3));
         Listing listing = BrowseFixtures.listing(artwork, new BigInteger("1500000000000000000"), Instant.now());
 
-        JsonPath page = given().get("/api/market/artworks/" + artwork.id).then().statusCode(200)
+        JsonPath page = given().get("/api/market/artworks/" + artwork.id)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", containsString("public"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertEquals("Red circle", page.getString("title"));
         assertEquals("the first one", page.getString("description"));
         assertEquals("PERSONAL", page.getString("licence"));
@@ -100,14 +103,18 @@ class ArtworkPageTest {
     @Test
     void aTransferMadeDirectlyOnTheChainShowsInTheHistoryWithTheNewOwner() {
         User creator = BrowseFixtures.creator("chain");
-        Artwork artwork = BrowseFixtures.artwork(creator.id, BrowseFixtures.Work.published("Minted", "a blue square",
-                Instant.now()));
-        String boWallet = given().header("Authorization", Tokens.bearer("bo")).get("/api/me/wallet")
-                .then().statusCode(200).extract().path("address");
+        Artwork artwork = BrowseFixtures.artwork(
+                creator.id, BrowseFixtures.Work.published("Minted", "a blue square", Instant.now()));
+        String boWallet = given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("address");
 
         Credentials holder = Anvil.account(5);
-        ChainTransaction mint = minting.mint(new MintRequest(holder.getAddress(), artwork.provenanceHash,
-                Anvil.account(4).getAddress(), 500));
+        ChainTransaction mint = minting.mint(new MintRequest(
+                holder.getAddress(), artwork.provenanceHash, Anvil.account(4).getAddress(), 500));
         mint = outbox.await(mint.id, tx -> tx.status == TxStatus.CONFIRMED, Duration.ofSeconds(60));
         TransactionReceipt transfer;
         try (Anvil anvil = new Anvil()) {
@@ -116,7 +123,11 @@ class ArtworkPageTest {
         assertTrue(transfer.isStatusOK());
         indexer.catchUp();
 
-        JsonPath page = given().get("/api/market/artworks/" + artwork.id).then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().get("/api/market/artworks/" + artwork.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(true, page.getBoolean("chain.minted"));
         assertEquals(boWallet.toLowerCase(), page.getString("chain.owner"));
         assertEquals("bo", page.getString("chain.ownerHandle"));
@@ -134,26 +145,48 @@ class ArtworkPageTest {
         assertEquals(boWallet.toLowerCase(), transferred.get("to"));
         assertEquals(transfer.getTransactionHash(), transferred.get("txHash"));
         assertEquals(transfer.getBlockNumber().intValue(), ((Number) transferred.get("blockNumber")).intValue());
-        List<Instant> times = page.getList("history.at", String.class).stream().map(Instant::parse).toList();
+        List<Instant> times = page.getList("history.at", String.class).stream()
+                .map(Instant::parse)
+                .toList();
         assertEquals(times.stream().sorted().toList(), times);
     }
 
     @Test
     void onlyItsCreatorAndAdminsSeeAnUnpublishedArtwork() {
         UUID ada = userId("ada");
-        Artwork draft = BrowseFixtures.artwork(ada, BrowseFixtures.Work.published("Draft", "a draft", Instant.now()).asUnpublished());
-        given().get("/api/market/artworks/" + draft.id).then().statusCode(404)
-                .contentType("application/problem+json");
-        given().header("Authorization", Tokens.bearer("bo")).get("/api/market/artworks/" + draft.id).then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/market/artworks/" + draft.id).then().statusCode(200)
+        Artwork draft = BrowseFixtures.artwork(
+                ada,
+                BrowseFixtures.Work.published("Draft", "a draft", Instant.now()).asUnpublished());
+        given().get("/api/market/artworks/" + draft.id).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/market/artworks/" + draft.id)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/market/artworks/" + draft.id)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", containsString("private"))
-                .body("published", equalTo(false)).body("likedByMe", equalTo(false)).body("listing", nullValue());
-        given().header("Authorization", Tokens.bearer("admin")).get("/api/market/artworks/" + draft.id).then().statusCode(200);
+                .body("published", equalTo(false))
+                .body("likedByMe", equalTo(false))
+                .body("listing", nullValue());
+        given().header("Authorization", Tokens.bearer("admin"))
+                .get("/api/market/artworks/" + draft.id)
+                .then()
+                .statusCode(200);
 
-        Artwork hidden = BrowseFixtures.artwork(ada, BrowseFixtures.Work.published("Hidden", "hidden", Instant.now()).asHidden());
+        Artwork hidden = BrowseFixtures.artwork(
+                ada,
+                BrowseFixtures.Work.published("Hidden", "hidden", Instant.now()).asHidden());
         given().get("/api/market/artworks/" + hidden.id).then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/market/artworks/" + hidden.id).then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("admin")).get("/api/market/artworks/" + hidden.id).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/market/artworks/" + hidden.id)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer("admin"))
+                .get("/api/market/artworks/" + hidden.id)
+                .then()
+                .statusCode(200);
         given().get("/api/market/artworks/" + UUID.randomUUID()).then().statusCode(404);
     }
 
@@ -164,21 +197,45 @@ class ArtworkPageTest {
         byte[] thumbnail = ("thumbnail " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         StoredObject imageObject = store.put("images", "png", image, "image/png");
         StoredObject thumbnailObject = store.put("thumbnails", "png", thumbnail, "image/png");
-        Artwork published = BrowseFixtures.artwork(ada, BrowseFixtures.Work.published("Public", "public", Instant.now()),
-                imageObject.key(), thumbnailObject.key());
-        Artwork draft = BrowseFixtures.artwork(ada, BrowseFixtures.Work.published("Draft", "draft", Instant.now()).asUnpublished(),
-                imageObject.key(), thumbnailObject.key());
+        Artwork published = BrowseFixtures.artwork(
+                ada,
+                BrowseFixtures.Work.published("Public", "public", Instant.now()),
+                imageObject.key(),
+                thumbnailObject.key());
+        Artwork draft = BrowseFixtures.artwork(
+                ada,
+                BrowseFixtures.Work.published("Draft", "draft", Instant.now()).asUnpublished(),
+                imageObject.key(),
+                thumbnailObject.key());
 
-        assertArrayEquals(image, given().get("/api/artworks/" + published.id + "/image").then().statusCode(200)
-                .contentType("image/png").header("Cache-Control", containsString("public"))
-                .extract().asByteArray());
-        assertArrayEquals(thumbnail, given().get("/api/artworks/" + published.id + "/thumbnail").then().statusCode(200)
-                .header("Cache-Control", containsString("public")).extract().asByteArray());
+        assertArrayEquals(
+                image,
+                given().get("/api/artworks/" + published.id + "/image")
+                        .then()
+                        .statusCode(200)
+                        .contentType("image/png")
+                        .header("Cache-Control", containsString("public"))
+                        .extract()
+                        .asByteArray());
+        assertArrayEquals(
+                thumbnail,
+                given().get("/api/artworks/" + published.id + "/thumbnail")
+                        .then()
+                        .statusCode(200)
+                        .header("Cache-Control", containsString("public"))
+                        .extract()
+                        .asByteArray());
 
         for (String part : List.of("/image", "/thumbnail")) {
             given().get("/api/artworks/" + draft.id + part).then().statusCode(401);
-            given().header("Authorization", Tokens.bearer("bo")).get("/api/artworks/" + draft.id + part).then().statusCode(404);
-            given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + draft.id + part).then().statusCode(200)
+            given().header("Authorization", Tokens.bearer("bo"))
+                    .get("/api/artworks/" + draft.id + part)
+                    .then()
+                    .statusCode(404);
+            given().header("Authorization", Tokens.bearer("ada"))
+                    .get("/api/artworks/" + draft.id + part)
+                    .then()
+                    .statusCode(200)
                     .header("Cache-Control", equalTo("max-age=31536000, private, immutable"));
         }
         // the rest of the studio's artwork API still needs a token
@@ -187,7 +244,11 @@ class ArtworkPageTest {
     }
 
     static UUID userId(String user) {
-        return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me")
-                .then().statusCode(200).extract().path("id"));
+        return UUID.fromString(given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
     }
 }

@@ -1,6 +1,15 @@
 package dev.artmint.market;
 
+import dev.artmint.identity.User;
 import dev.artmint.market.listing.Listing;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.storage.StoredObject;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Licence;
+import dev.artmint.studio.job.GenerationJob;
+import dev.artmint.studio.job.JobStatus;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,28 +17,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import dev.artmint.identity.User;
-import dev.artmint.provenance.ProvenanceRecord;
-import dev.artmint.storage.StoredObject;
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.job.GenerationJob;
-import dev.artmint.studio.job.JobStatus;
-import dev.artmint.studio.artwork.Licence;
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * Published artworks and listings written straight into the database, as the publishing and listing endpoints
- * (another branch) will write them: the artwork published in a transaction that fires {@link ArtworkPublished}.
+ * Published artworks and listings written straight into the database, as the publishing and listing endpoints (another
+ * branch) will write them: the artwork published in a transaction that fires {@link ArtworkPublished}.
  */
 final class BrowseFixtures {
 
-    private BrowseFixtures() {
-    }
+    private BrowseFixtures() {}
 
     /** How an artwork should look. */
-    record Work(String title, String prompt, String description, String model, int likes, Instant publishedAt,
-                boolean published, boolean hidden) {
+    record Work(
+            String title,
+            String prompt,
+            String description,
+            String model,
+            int likes,
+            Instant publishedAt,
+            boolean published,
+            boolean hidden) {
 
         static Work published(String title, String prompt, Instant publishedAt) {
             return new Work(title, prompt, null, "tiny", 0, publishedAt, true, false);
@@ -103,9 +108,26 @@ final class BrowseFixtures {
             job.finishedAt = now;
             job.persist();
 
-            ProvenanceRecord record = new ProvenanceRecord(ProvenanceRecord.VERSION, work.prompt(), "", 1, 2, 5.0,
-                    "euler_a", 64, 64, 1, 0, work.model(), "00".repeat(32), "cpu", null, null, creatorId.toString(),
-                    now.toString(), StoredObject.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+            ProvenanceRecord record = new ProvenanceRecord(
+                    ProvenanceRecord.VERSION,
+                    work.prompt(),
+                    "",
+                    1,
+                    2,
+                    5.0,
+                    "euler_a",
+                    64,
+                    64,
+                    1,
+                    0,
+                    work.model(),
+                    "00".repeat(32),
+                    "cpu",
+                    null,
+                    null,
+                    creatorId.toString(),
+                    now.toString(),
+                    StoredObject.sha256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
             Artwork artwork = new Artwork();
             artwork.id = UUID.randomUUID();
             artwork.jobId = job.id;
@@ -135,7 +157,11 @@ final class BrowseFixtures {
             artwork.persist();
             if (work.published()) {
                 Activity.record(artwork.id, Activity.Kind.PUBLISHED, creatorId);
-                Arc.container().beanManager().getEvent().select(ArtworkPublished.class).fire(new ArtworkPublished(artwork.id));
+                Arc.container()
+                        .beanManager()
+                        .getEvent()
+                        .select(ArtworkPublished.class)
+                        .fire(new ArtworkPublished(artwork.id));
             }
             return artwork;
         });

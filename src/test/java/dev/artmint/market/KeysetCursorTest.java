@@ -1,24 +1,22 @@
 package dev.artmint.market;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.artmint.platform.problem.Problem;
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.artmint.platform.problem.Problem;
-import dev.artmint.platform.problem.ProblemType;
-import dev.artmint.platform.problem.Refusal;
 
 @Tag("unit")
 class KeysetCursorTest {
@@ -39,7 +37,8 @@ class KeysetCursorTest {
     void aCursorOfAnotherOrderIsRefusedNamingBoth() {
         String cursor = KeysetCursor.encode("newest", "1", ID);
 
-        assertRefused("the cursor belongs to the order newest, not popular",
+        assertRefused(
+                "the cursor belongs to the order newest, not popular",
                 () -> KeysetCursor.decode(cursor, "popular", Integer::valueOf));
     }
 
@@ -65,7 +64,8 @@ class KeysetCursorTest {
         Instant listed = Instant.parse("2026-03-04T05:06:07.123456789Z");
 
         assertEquals("1772600767123456", KeysetCursor.micros(listed));
-        assertEquals(OffsetDateTime.of(2026, 3, 4, 5, 6, 7, 123_456_000, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2026, 3, 4, 5, 6, 7, 123_456_000, ZoneOffset.UTC),
                 KeysetCursor.fromMicros(KeysetCursor.micros(listed)));
     }
 
@@ -85,7 +85,9 @@ class KeysetCursorTest {
         assertEquals(100, KeysetCursor.pageSize(" 100 ", 24));
         for (String refused : new String[] {"0", "101", "-5", "2.5", "many"}) {
             Refusal e = assertThrows(Refusal.class, () -> KeysetCursor.pageSize(refused, 24));
-            assertEquals(List.of(new Problem.FieldError("limit", "a whole number from 1 to 100")), e.problem().errors(),
+            assertEquals(
+                    List.of(new Problem.FieldError("limit", "a whole number from 1 to 100")),
+                    e.problem().errors(),
                     refused);
         }
     }
@@ -93,6 +95,8 @@ class KeysetCursorTest {
     private static void assertRefused(String message, Runnable decode) {
         Refusal refused = assertThrows(Refusal.class, decode::run);
         assertEquals(ProblemType.VALIDATION, refused.type());
-        assertEquals(List.of(new Problem.FieldError("cursor", message)), refused.problem().errors());
+        assertEquals(
+                List.of(new Problem.FieldError("cursor", message)),
+                refused.problem().errors());
     }
 }

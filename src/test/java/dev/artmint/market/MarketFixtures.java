@@ -1,17 +1,16 @@
 package dev.artmint.market;
 
-import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.artmint.chain.Outbox;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Marketplace fixtures for the authorization matrix, all of ada's, made on first use: an artwork to publish, one to
@@ -43,16 +42,23 @@ public final class MarketFixtures {
     public synchronized String listable() {
         String artwork = artworks().get(2);
         MarketApi.publish(artwork, 0);
-        activeListing(artwork).ifPresent(listing -> given().header("Authorization", Tokens.bearer("ada"))
-                .delete("/api/listings/" + listing).then().statusCode(204));
+        activeListing(artwork)
+                .ifPresent(listing -> given().header("Authorization", Tokens.bearer("ada"))
+                        .delete("/api/listings/" + listing)
+                        .then()
+                        .statusCode(204));
         return artwork;
     }
 
     /** ada's active listing of that artwork, created when there is none. */
     public synchronized String listing() {
         String artwork = artworks().get(2);
-        return activeListing(artwork).orElseGet(() -> MarketApi.list("ada", listable(), OUT_OF_REACH_WEI)
-                .then().statusCode(201).extract().path("id"));
+        return activeListing(artwork)
+                .orElseGet(() -> MarketApi.list("ada", listable(), OUT_OF_REACH_WEI)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
     }
 
     /** A purchase by admin of a listing of ada's, settled. */
@@ -60,9 +66,17 @@ public final class MarketFixtures {
         if (purchase == null) {
             String artwork = artworks().get(3);
             MarketApi.publish(artwork, 0);
-            String listing = MarketApi.list("ada", artwork, "1000").then().statusCode(201).extract().path("id");
+            String listing = MarketApi.list("ada", artwork, "1000")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             MarketApi.fund(Arc.container().instance(Outbox.class).get(), "admin");
-            purchase = MarketApi.buy("admin", listing).then().statusCode(202).extract().path("id");
+            purchase = MarketApi.buy("admin", listing)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
             MarketApi.awaitFinal("admin", purchase);
         }
         return purchase;
@@ -70,12 +84,14 @@ public final class MarketFixtures {
 
     private List<String> artworks() {
         if (artworks == null) {
-            artworks = MarketApi.artworks(Arc.container().instance(WorkerPool.class).get(), 4);
+            artworks = MarketApi.artworks(
+                    Arc.container().instance(WorkerPool.class).get(), 4);
         }
         return artworks;
     }
 
     private static Optional<String> activeListing(String artwork) {
-        return QuarkusTransaction.requiringNew().call(() -> Listing.activeFor(UUID.fromString(artwork)).map(listing -> listing.id.toString()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Listing.activeFor(UUID.fromString(artwork)).map(listing -> listing.id.toString()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.artmint.market;
 
-import dev.artmint.market.listing.Listing;
-import dev.artmint.market.token.MintedTokens;
 import static dev.artmint.market.TokenFixtures.activities;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static dev.artmint.market.TokenFixtures.custodialAddress;
@@ -12,6 +10,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.artmint.chain.Anvil;
+import dev.artmint.chain.ChainConfig;
+import dev.artmint.chain.ChainIndexer;
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.Contracts;
+import dev.artmint.chain.Minting;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TokenOwnership;
+import dev.artmint.market.listing.Listing;
+import dev.artmint.market.token.MintedTokens;
+import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.Tokens;
+import dev.artmint.storage.ObjectStore;
+import dev.artmint.storage.ObjectStoreException;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,36 +48,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.tuples.generated.Tuple2;
-
-import dev.artmint.chain.Anvil;
-import dev.artmint.chain.ChainConfig;
-import dev.artmint.chain.ChainIndexer;
-import dev.artmint.chain.ChainTransaction;
-import dev.artmint.chain.Contracts;
-import dev.artmint.chain.Minting;
-import dev.artmint.chain.Outbox;
-import dev.artmint.chain.TokenOwnership;
-import dev.artmint.platform.LocalStackResource;
-import dev.artmint.platform.Tokens;
-import dev.artmint.storage.ObjectStore;
-import dev.artmint.storage.ObjectStoreException;
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.job.WorkerPool;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -102,10 +99,14 @@ class MintingTest {
         String wallet = custodialAddress("ada");
 
         // no body and no content type at all, as "curl -X POST" sends it: the custodial wallet
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/artworks/" + artwork.id + "/mint"))
-                .header("Authorization", Tokens.bearer("ada")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/artworks/"
+                                        + artwork.id + "/mint"))
+                                .header("Authorization", Tokens.bearer("ada"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         JsonPath accepted = new JsonPath(response.body());
         assertEquals(artwork.tokenId.toString(), accepted.getString("tokenId"));
@@ -115,14 +116,19 @@ class MintingTest {
         assertEquals(tx.hash, accepted.getString("transaction.hash"));
         indexer.catchUp();
 
-        assertEquals(Optional.of(wallet), QuarkusTransaction.requiringNew().call(() -> ownership.ownerOf(artwork.tokenId)));
+        assertEquals(
+                Optional.of(wallet), QuarkusTransaction.requiringNew().call(() -> ownership.ownerOf(artwork.tokenId)));
         try (Anvil anvil = new Anvil()) {
             String collection = contracts.collection();
             assertEquals(wallet, anvil.ownerOnChain(collection, artwork.tokenId));
-            Tuple2<String, BigInteger> royalty = anvil.collection(collection).royaltyInfo(artwork.tokenId, BigInteger.valueOf(1_000_000)).send();
+            Tuple2<String, BigInteger> royalty = anvil.collection(collection)
+                    .royaltyInfo(artwork.tokenId, BigInteger.valueOf(1_000_000))
+                    .send();
             assertEquals(wallet, royalty.component1().toLowerCase());
             assertEquals(BigInteger.valueOf(75_000), royalty.component2());
-            assertEquals(chainConfig.contracts().baseUri() + artwork.tokenId, anvil.collection(collection).tokenURI(artwork.tokenId).send());
+            assertEquals(
+                    chainConfig.contracts().baseUri() + artwork.tokenId,
+                    anvil.collection(collection).tokenURI(artwork.tokenId).send());
         }
         List<Activity> minted = activities(artwork.id, Activity.Kind.MINTED);
         assertEquals(1, minted.size());
@@ -133,7 +139,11 @@ class MintingTest {
         refused(mint("ada", artwork.id, Map.of("to", "custodial")), 409, "conflict", "minted already");
         refused(mint("bo", artwork.id, Map.of()), 403, "forbidden", "creator");
         refused(mint("admin", artwork.id, Map.of()), 403, "forbidden", "creator");
-        given().contentType(ContentType.JSON).body(Map.of()).post("/api/artworks/" + artwork.id + "/mint").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/artworks/" + artwork.id + "/mint")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         assertEquals(1, activities(artwork.id, Activity.Kind.MINTED).size());
     }
@@ -156,12 +166,15 @@ class MintingTest {
 
         TokenFixtures.link("ada", external);
         String checksummed = Keys.toChecksumAddress(external.getAddress());
-        String txId = mint("ada", artwork.id, Map.of("to", checksummed)).statusCode(202)
+        String txId = mint("ada", artwork.id, Map.of("to", checksummed))
+                .statusCode(202)
                 .body("to", equalTo(external.getAddress().toLowerCase()))
-                .extract().path("transaction.id");
+                .extract()
+                .path("transaction.id");
         confirmed(outbox, UUID.fromString(txId));
         try (Anvil anvil = new Anvil()) {
-            assertEquals(external.getAddress().toLowerCase(), anvil.ownerOnChain(contracts.collection(), artwork.tokenId));
+            assertEquals(
+                    external.getAddress().toLowerCase(), anvil.ownerOnChain(contracts.collection(), artwork.tokenId));
         }
     }
 
@@ -178,7 +191,8 @@ class MintingTest {
         TokenFixtures.setHidden(artwork.id, false);
         leftNothingBehind(artwork.id);
 
-        mint("ada", artwork.id, Map.of("to", "nobody")).statusCode(400)
+        mint("ada", artwork.id, Map.of("to", "nobody"))
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:validation"))
                 .body("errors[0].field", equalTo("to"));
@@ -188,10 +202,14 @@ class MintingTest {
     @Test
     void ofTwoConcurrentMintsOfOneArtworkOneIsSent() throws Exception {
         Artwork artwork = TokenFixtures.publish(fresh(), "Harbour IV", 100);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/artworks/" + artwork.id + "/mint"))
-                .header("Authorization", Tokens.bearer("ada")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"custodial\"}")).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/artworks/" + artwork.id + "/mint"))
+                .header("Authorization", Tokens.bearer("ada"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"custodial\"}"))
+                .build();
         List<CompletableFuture<HttpResponse<String>>> responses = List.of(
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
@@ -209,12 +227,18 @@ class MintingTest {
         Artwork artwork = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(artworkId));
         assertTrue(minting.mintOf(artwork.tokenId).isEmpty(), "no mint transaction");
         assertTrue(activities(artworkId, Activity.Kind.MINTED).isEmpty(), "no activity");
-        assertThrows(ObjectStoreException.class, () -> store.get(MintedTokens.objectKey(artwork.tokenId)), "no metadata object");
+        assertThrows(
+                ObjectStoreException.class,
+                () -> store.get(MintedTokens.objectKey(artwork.tokenId)),
+                "no metadata object");
     }
 
     private static ValidatableResponse mint(String user, UUID artworkId, Map<String, Object> body) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
-                .post("/api/artworks/" + artworkId + "/mint").then();
+        return given().header("Authorization", Tokens.bearer(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/artworks/" + artworkId + "/mint")
+                .then();
     }
 
     private static void refused(ValidatableResponse response, int status, String type, String detail) {

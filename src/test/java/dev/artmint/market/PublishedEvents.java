@@ -1,22 +1,19 @@
 package dev.artmint.market;
 
+import dev.artmint.studio.artwork.Artwork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import dev.artmint.studio.artwork.Artwork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Records every {@link ArtworkPublished} event the way a search index would see it: inside the transaction. */
 @ApplicationScoped
 public class PublishedEvents {
 
     /** One event: its artwork, whether a transaction was active and whether the artwork read as published there. */
-    public record Seen(UUID artworkId, boolean inTransaction, boolean published) {
-    }
+    public record Seen(UUID artworkId, boolean inTransaction, boolean published) {}
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
@@ -27,6 +24,8 @@ public class PublishedEvents {
     }
 
     public List<Seen> of(UUID artworkId) {
-        return seen.stream().filter(event -> event.artworkId().equals(artworkId)).toList();
+        return seen.stream()
+                .filter(event -> event.artworkId().equals(artworkId))
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package dev.artmint.market;
 
-import dev.artmint.market.sale.Purchase;
-import dev.artmint.market.sale.Sale;
 import static dev.artmint.market.MarketApi.awaitFinal;
 import static dev.artmint.market.MarketApi.buy;
 import static dev.artmint.market.MarketApi.list;
@@ -14,6 +12,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.artmint.chain.Anvil;
+import dev.artmint.chain.ChainIndexer;
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.Contracts;
+import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.MarketCalls;
+import dev.artmint.chain.MintVoucher;
+import dev.artmint.chain.Outbox;
+import dev.artmint.chain.PlatformKeys;
+import dev.artmint.chain.TransactionRequest;
+import dev.artmint.chain.TxStatus;
+import dev.artmint.chain.Vouchers;
+import dev.artmint.market.sale.Purchase;
+import dev.artmint.market.sale.Sale;
+import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.Tokens;
+import dev.artmint.studio.job.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -30,9 +52,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,28 +66,6 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
-
-import dev.artmint.chain.Anvil;
-import dev.artmint.chain.ChainIndexer;
-import dev.artmint.chain.ChainNode;
-import dev.artmint.chain.Contracts;
-import dev.artmint.chain.CreatorRoles;
-import dev.artmint.chain.MarketCalls;
-import dev.artmint.chain.MintVoucher;
-import dev.artmint.chain.Outbox;
-import dev.artmint.chain.PlatformKeys;
-import dev.artmint.chain.TransactionRequest;
-import dev.artmint.chain.TxStatus;
-import dev.artmint.chain.Vouchers;
-import dev.artmint.platform.LocalStackResource;
-import dev.artmint.platform.Tokens;
-import dev.artmint.studio.job.WorkerPool;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ExtractableResponse;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -112,13 +109,17 @@ class PurchaseFlowTest {
     private String bo;
     private String feeRecipient;
 
-    /** Artworks and funded wallets, made before the first test (the HTTP client knows the application's port only in a test). */
+    /**
+     * Artworks and funded wallets, made before the first test (the HTTP client knows the application's port only in a
+     * test).
+     */
     @BeforeEach
     synchronized void setUp() {
         if (artworks != null) {
             return;
         }
-        web3j = Web3j.build(new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class)));
+        web3j = Web3j.build(
+                new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class)));
         artworks = MarketApi.artworks(workers, 4);
         MarketApi.fund(outbox, "bo");
         MarketApi.fund(outbox, "bo");
@@ -138,13 +139,18 @@ class PurchaseFlowTest {
 
     @Test
     void voucherDigestIsTheContractsOwn() {
-        MintVoucher voucher = new MintVoucher(ada, Numeric.toHexString(Hash.sha3("artwork".getBytes(StandardCharsets.UTF_8))),
-                new BigInteger("123456789012345678901234"), 750, Instant.now().getEpochSecond() + 3600,
+        MintVoucher voucher = new MintVoucher(
+                ada,
+                Numeric.toHexString(Hash.sha3("artwork".getBytes(StandardCharsets.UTF_8))),
+                new BigInteger("123456789012345678901234"),
+                750,
+                Instant.now().getEpochSecond() + 3600,
                 new BigInteger(1, Hash.sha3("nonce".getBytes(StandardCharsets.UTF_8))));
         try (Anvil anvil = new Anvil()) {
             assertArrayEquals(anvil.voucherDigest(contracts.collection(), voucher), vouchers.digest(voucher));
         }
-        MintVoucher other = new MintVoucher(ada, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
+        MintVoucher other =
+                new MintVoucher(ada, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
         assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(other)));
     }
 
@@ -153,14 +159,25 @@ class PurchaseFlowTest {
         String artwork = artworks.get(0);
         MarketApi.publish(artwork, 500);
         BigInteger price = new BigInteger("100000000000000000");
-        String listing = list("ada", artwork, price.toString()).then().statusCode(201).extract().path("id");
-        BigInteger tokenId = new BigInteger(given().get("/api/listings/" + listing).then().extract().<String>path("tokenId"));
+        String listing = list("ada", artwork, price.toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        BigInteger tokenId = new BigInteger(
+                given().get("/api/listings/" + listing).then().extract().<String>path("tokenId"));
 
         Balances before = balances();
-        ExtractableResponse<?> accepted = buy("bo", listing).then().statusCode(202)
-                .body("status", equalTo("PENDING")).body("priceWei", equalTo(price.toString())).extract();
+        ExtractableResponse<?> accepted = buy("bo", listing)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"))
+                .body("priceWei", equalTo(price.toString()))
+                .extract();
         String purchase = accepted.path("id");
-        assertEquals("/api/purchases/" + purchase, URI.create(accepted.header("Location")).getPath());
+        assertEquals(
+                "/api/purchases/" + purchase,
+                URI.create(accepted.header("Location")).getPath());
 
         List<MarketApi.Event> events = MarketApi.events("bo", purchase);
         List<String> names = events.stream().map(MarketApi.Event::name).toList();
@@ -169,7 +186,10 @@ class PurchaseFlowTest {
         JsonPath settled = MarketApi.purchase("bo", purchase);
         assertEquals("SETTLED", settled.getString("status"));
         MarketApi.purchase("ada", purchase);
-        given().header("Authorization", Tokens.bearer("admin")).get("/api/purchases/" + purchase).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("admin"))
+                .get("/api/purchases/" + purchase)
+                .then()
+                .statusCode(200);
 
         Sale primary = sale(purchase);
         BigInteger fee = price.multiply(FEE_BPS).divide(BPS);
@@ -191,25 +211,52 @@ class PurchaseFlowTest {
         assertEquals(price.add(gasPaid(primary.txHash)), before.bo.subtract(after.bo));
         assertEquals(Optional.of(bo), node.ownerOf(contracts.collection(), tokenId));
 
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/listings/" + listing).then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/listings/" + listing)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SOLD"));
-        given().header("Authorization", Tokens.bearer("bo")).get("/api/listings/" + listing).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/listings/" + listing)
+                .then()
+                .statusCode(404);
         buy("admin", listing).then().statusCode(409).body("type", equalTo("urn:artmint:problem:listing-unavailable"));
-        assertEquals(List.of(Activity.Kind.PUBLISHED, Activity.Kind.LISTED, Activity.Kind.MINTED, Activity.Kind.SOLD), activityKinds(artwork));
+        assertEquals(
+                List.of(Activity.Kind.PUBLISHED, Activity.Kind.LISTED, Activity.Kind.MINTED, Activity.Kind.SOLD),
+                activityKinds(artwork));
 
         // sold, the artwork stays published with its royalty, and only its new owner can list it
         indexer.catchUp();
-        given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artwork + "/unpublish").then().statusCode(409)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/artworks/" + artwork + "/unpublish")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        MarketApi.publish("ada", artwork, Map.of("title", "Resold", "royaltyBps", 600)).then().statusCode(409);
-        MarketApi.publish("ada", artwork, Map.of("title", "Resold")).then().statusCode(200).body("royaltyBps", equalTo(500));
+        MarketApi.publish("ada", artwork, Map.of("title", "Resold", "royaltyBps", 600))
+                .then()
+                .statusCode(409);
+        MarketApi.publish("ada", artwork, Map.of("title", "Resold"))
+                .then()
+                .statusCode(200)
+                .body("royaltyBps", equalTo(500));
         list("ada", artwork, price.toString()).then().statusCode(403);
 
         BigInteger resalePrice = new BigInteger("200000000000000000");
-        String resale = list("bo", artwork, resalePrice.toString()).then().statusCode(201)
-                .body("kind", equalTo("MARKET")).body("sellerAddress", equalTo(bo)).extract().path("id");
-        MarketApi.await(() -> given().get("/api/listings/" + resale).then().statusCode(200).extract().jsonPath(),
-                view -> "CONFIRMED".equals(view.getString("chainTxStatus")), MarketApi.WAIT);
+        String resale = list("bo", artwork, resalePrice.toString())
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("MARKET"))
+                .body("sellerAddress", equalTo(bo))
+                .extract()
+                .path("id");
+        MarketApi.await(
+                () -> given().get("/api/listings/" + resale)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                view -> "CONFIRMED".equals(view.getString("chainTxStatus")),
+                MarketApi.WAIT);
         assertEquals(Optional.of(bo), market.seller(tokenId));
 
         Balances beforeResale = balances();
@@ -228,7 +275,9 @@ class PurchaseFlowTest {
         Balances afterResale = balances();
         assertEquals(secondary.feeWei, afterResale.fee.subtract(beforeResale.fee));
         assertEquals(secondary.sellerProceedsWei, afterResale.bo.subtract(beforeResale.bo));
-        assertEquals(resalePrice.add(gasPaid(secondary.txHash)).subtract(secondary.royaltyWei), beforeResale.ada.subtract(afterResale.ada));
+        assertEquals(
+                resalePrice.add(gasPaid(secondary.txHash)).subtract(secondary.royaltyWei),
+                beforeResale.ada.subtract(afterResale.ada));
         assertEquals(Optional.of(ada), node.ownerOf(contracts.collection(), tokenId));
         assertEquals(Optional.empty(), market.seller(tokenId));
     }
@@ -237,7 +286,8 @@ class PurchaseFlowTest {
     void ofConcurrentBuyersExactlyOneIsAccepted() throws Exception {
         String artwork = artworks.get(1);
         MarketApi.publish(artwork, 0);
-        String listing = list("ada", artwork, "1000").then().statusCode(201).extract().path("id");
+        String listing =
+                list("ada", artwork, "1000").then().statusCode(201).extract().path("id");
         List<String> buyers = List.of("bo", "admin", "bo", "admin", "bo", "admin");
         buyers.forEach(Tokens::of);
         ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
@@ -255,16 +305,23 @@ class PurchaseFlowTest {
             responses.add(call.get());
         }
         pool.shutdown();
-        List<Integer> statuses = responses.stream().map(ExtractableResponse::statusCode).toList();
+        List<Integer> statuses =
+                responses.stream().map(ExtractableResponse::statusCode).toList();
         assertEquals(1, Collections.frequency(statuses, 202), statuses.toString());
         assertEquals(buyers.size() - 1, Collections.frequency(statuses, 409), statuses.toString());
         responses.stream().filter(response -> response.statusCode() == 409).forEach(response -> {
             assertEquals("urn:artmint:problem:listing-unavailable", response.path("type"));
             assertTrue(response.contentType().startsWith("application/problem+json"));
         });
-        String winner = responses.stream().filter(response -> response.statusCode() == 202).findFirst().orElseThrow().path("id");
+        String winner = responses.stream()
+                .filter(response -> response.statusCode() == 202)
+                .findFirst()
+                .orElseThrow()
+                .path("id");
         assertEquals("SETTLED", awaitFinal("admin", winner).getString("status"));
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Purchase.count("listingId", UUID.fromString(listing))));
+        assertEquals(
+                1L,
+                QuarkusTransaction.requiringNew().call(() -> Purchase.count("listingId", UUID.fromString(listing))));
     }
 
     @Test
@@ -272,21 +329,37 @@ class PurchaseFlowTest {
         String artwork = artworks.get(2);
         MarketApi.publish(artwork, 0);
         BigInteger price = new BigInteger("1000000000000000000000000");
-        String listing = list("ada", artwork, price.toString()).then().statusCode(201).extract().path("id");
+        String listing = list("ada", artwork, price.toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         BigInteger balance = node.balance(bo);
-        ExtractableResponse<?> refused = buy("bo", listing).then().statusCode(402).contentType("application/problem+json")
+        ExtractableResponse<?> refused = buy("bo", listing)
+                .then()
+                .statusCode(402)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
-                .body("balanceWei", equalTo(balance.toString())).extract();
+                .body("balanceWei", equalTo(balance.toString()))
+                .extract();
         BigInteger needed = new BigInteger(refused.<String>path("amountNeededWei"));
         assertTrue(needed.compareTo(price) > 0, "the price and gas: " + needed);
-        assertTrue(needed.subtract(price).compareTo(BigInteger.valueOf(300_000)) >= 0, "at least 300000 gas at 1 wei: " + needed);
+        assertTrue(
+                needed.subtract(price).compareTo(BigInteger.valueOf(300_000)) >= 0,
+                "at least 300000 gas at 1 wei: " + needed);
         assertEquals(needed.subtract(balance).toString(), refused.path("shortfallWei"));
         assertTrue(refused.<String>path("detail").contains(needed.toString()), refused.<String>path("detail"));
 
-        buy("ada", listing).then().statusCode(409).contentType("application/problem+json").body("detail", containsString("own listing"));
+        buy("ada", listing)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("own listing"));
         given().post("/api/listings/" + listing + "/purchase").then().statusCode(401);
         buy("bo", UUID.randomUUID().toString()).then().statusCode(404);
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Purchase.count("listingId", UUID.fromString(listing))));
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew().call(() -> Purchase.count("listingId", UUID.fromString(listing))));
         assertEquals(balance, node.balance(bo));
     }
 
@@ -294,22 +367,31 @@ class PurchaseFlowTest {
     void aPurchaseTheChainRefusesFailsAndLeavesTheListing() {
         String artwork = artworks.get(3);
         MarketApi.publish(artwork, 0);
-        String listing = list("ada", artwork, "5000").then().statusCode(201).extract().path("id");
-        BigInteger tokenId = new BigInteger(given().get("/api/listings/" + listing).then().extract().<String>path("tokenId"));
-        creatorRoles.grantOf(ada).ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String listing =
+                list("ada", artwork, "5000").then().statusCode(201).extract().path("id");
+        BigInteger tokenId = new BigInteger(
+                given().get("/api/listings/" + listing).then().extract().<String>path("tokenId"));
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
         // the platform's minter takes the creator role away again: ada's vouchers are no longer honoured
         setCreatorRole(false);
         try {
             BigInteger balance = node.balance(bo);
-            String purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
+            String purchase =
+                    buy("bo", listing).then().statusCode(202).extract().path("id");
             JsonPath failed = awaitFinal("bo", purchase);
             assertEquals("FAILED", failed.getString("status"));
-            assertTrue(failed.getString("failureReason").contains("UnauthorizedCreator"), failed.getString("failureReason"));
+            assertTrue(
+                    failed.getString("failureReason").contains("UnauthorizedCreator"),
+                    failed.getString("failureReason"));
             assertNull(failed.getString("txHash"));
             given().get("/api/listings/" + listing).then().statusCode(200).body("status", equalTo("ACTIVE"));
             assertEquals(balance, node.balance(bo));
             assertEquals(Optional.empty(), node.ownerOf(contracts.collection(), tokenId));
-            assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Sale.count("artworkId", UUID.fromString(artwork))));
+            assertEquals(
+                    0L,
+                    QuarkusTransaction.requiringNew().call(() -> Sale.count("artworkId", UUID.fromString(artwork))));
         } finally {
             setCreatorRole(true);
         }
@@ -322,33 +404,57 @@ class PurchaseFlowTest {
     void aListingCannotChangeWhileItsPurchaseIsInFlight() {
         String artwork = MarketApi.artworks(workers, 1).getFirst();
         MarketApi.publish(artwork, 0);
-        String listing = list("ada", artwork, "3000").then().statusCode(201).extract().path("id");
-        creatorRoles.grantOf(ada).ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String listing =
+                list("ada", artwork, "3000").then().statusCode(201).extract().path("id");
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
         String purchase;
         try (Anvil anvil = new Anvil()) {
             // the purchase's transaction waits in the node's pool until the test mines it
             anvil.setAutomine(false);
             try {
                 purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
-                MarketApi.await(() -> MarketApi.purchase("bo", purchase), view -> "SUBMITTED".equals(view.getString("status")), MarketApi.WAIT);
-                given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body(Map.of("priceWei", "1"))
-                        .patch("/api/listings/" + listing).then().statusCode(409).body("detail", containsString("in flight"));
-                given().header("Authorization", Tokens.bearer("ada")).delete("/api/listings/" + listing).then().statusCode(409);
-                given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artwork + "/unpublish").then().statusCode(409);
-                MarketApi.publish("ada", artwork, Map.of("title", "Changed", "royaltyBps", 900)).then().statusCode(409);
-                buy("admin", listing).then().statusCode(409).body("type", equalTo("urn:artmint:problem:listing-unavailable"));
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", purchase),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                given().header("Authorization", Tokens.bearer("ada"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("priceWei", "1"))
+                        .patch("/api/listings/" + listing)
+                        .then()
+                        .statusCode(409)
+                        .body("detail", containsString("in flight"));
+                given().header("Authorization", Tokens.bearer("ada"))
+                        .delete("/api/listings/" + listing)
+                        .then()
+                        .statusCode(409);
+                given().header("Authorization", Tokens.bearer("ada"))
+                        .post("/api/artworks/" + artwork + "/unpublish")
+                        .then()
+                        .statusCode(409);
+                MarketApi.publish("ada", artwork, Map.of("title", "Changed", "royaltyBps", 900))
+                        .then()
+                        .statusCode(409);
+                buy("admin", listing)
+                        .then()
+                        .statusCode(409)
+                        .body("type", equalTo("urn:artmint:problem:listing-unavailable"));
             } finally {
                 anvil.setAutomine(true);
                 anvil.mine();
             }
         }
         assertEquals("SETTLED", awaitFinal("bo", purchase).getString("status"));
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/listings/" + listing).then().body("priceWei", equalTo("3000"))
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/listings/" + listing)
+                .then()
+                .body("priceWei", equalTo("3000"))
                 .body("status", equalTo("SOLD"));
     }
 
-    private record Balances(BigInteger ada, BigInteger bo, BigInteger fee) {
-    }
+    private record Balances(BigInteger ada, BigInteger bo, BigInteger fee) {}
 
     private Balances balances() {
         return new Balances(node.balance(ada), node.balance(bo), node.balance(feeRecipient));
@@ -356,24 +462,32 @@ class PurchaseFlowTest {
 
     /** What the buyer paid for gas: gas used times the effective gas price, from the receipt. */
     private BigInteger gasPaid(String txHash) throws IOException {
-        TransactionReceipt receipt = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt().orElseThrow();
+        TransactionReceipt receipt = web3j.ethGetTransactionReceipt(txHash)
+                .send()
+                .getTransactionReceipt()
+                .orElseThrow();
         return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
     }
 
     private static Sale sale(String purchaseId) {
-        return QuarkusTransaction.requiringNew().call(() -> Sale.<Sale>find("purchaseId", UUID.fromString(purchaseId)).singleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Sale.<Sale>find("purchaseId", UUID.fromString(purchaseId))
+                        .singleResult());
     }
 
     private static List<Activity.Kind> activityKinds(String artwork) {
-        return QuarkusTransaction.requiringNew().call(() -> Activity.<Activity>list("artworkId = ?1 order by id", UUID.fromString(artwork))
-                .stream().map(activity -> activity.kind).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Activity.<Activity>list("artworkId = ?1 order by id", UUID.fromString(artwork)).stream()
+                        .map(activity -> activity.kind)
+                        .toList());
     }
 
     /** Grants or revokes ada's CREATOR_ROLE with the minter key, through the outbox that owns its nonces. */
     private void setCreatorRole(boolean granted) {
-        String data = FunctionEncoder.encode(new Function(granted ? "grantRole" : "revokeRole",
-                List.of(new Bytes32(CREATOR_ROLE), new Address(ada)), List.of()));
-        var tx = outbox.submit(TransactionRequest.call("test-creator-role:" + UUID.randomUUID(), keys.minter(), contracts.collection(), data));
+        String data = FunctionEncoder.encode(new Function(
+                granted ? "grantRole" : "revokeRole", List.of(new Bytes32(CREATOR_ROLE), new Address(ada)), List.of()));
+        var tx = outbox.submit(TransactionRequest.call(
+                "test-creator-role:" + UUID.randomUUID(), keys.minter(), contracts.collection(), data));
         outbox.await(tx.id, sent -> sent.status == TxStatus.CONFIRMED, MarketApi.WAIT);
         assertEquals(granted, creatorRoles.holds(ada));
     }

@@ -1,24 +1,12 @@
 package dev.artmint.market;
 
-import dev.artmint.market.listing.Listing;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.Licence;
@@ -26,30 +14,51 @@ import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
 
 /** Real artworks, publication, wallets and chain waits for the market's tests. */
 final class TokenFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    private TokenFixtures() {
-    }
+    private TokenFixtures() {}
 
     /** Artworks of a user, rendered by a real worker with the tiny fixture model. */
     static List<UUID> generate(WorkerPool workers, String user, int count) {
-        String job = given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
+        String job = given().header("Authorization", Tokens.bearer(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("prompt", "a harbour at night", "steps", 2, "width", 64, "height", 64, "count", count))
-                .post("/api/generations").then().statusCode(202).extract().path("id");
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         workers.start(1);
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
             while (true) {
-                JsonPath view = given().header("Authorization", Tokens.bearer(user)).get("/api/generations/" + job)
-                        .then().statusCode(200).extract().jsonPath();
+                JsonPath view = given().header("Authorization", Tokens.bearer(user))
+                        .get("/api/generations/" + job)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 if ("SUCCEEDED".equals(view.getString("status"))) {
-                    return view.getList("artworks", String.class).stream().map(UUID::fromString).toList();
+                    return view.getList("artworks", String.class).stream()
+                            .map(UUID::fromString)
+                            .toList();
                 }
-                if (Instant.now().isAfter(deadline) || List.of("FAILED", "CANCELLED").contains(view.getString("status"))) {
+                if (Instant.now().isAfter(deadline)
+                        || List.of("FAILED", "CANCELLED").contains(view.getString("status"))) {
                     fail("the fixture generation did not succeed: " + view.prettify());
                 }
                 sleep(200);
@@ -78,24 +87,40 @@ final class TokenFixtures {
     }
 
     static UUID userId(String user) {
-        return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me")
-                .then().statusCode(200).extract().path("id"));
+        return UUID.fromString(given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
     }
 
     static String custodialAddress(String user) {
-        return given().header("Authorization", Tokens.bearer(user)).get("/api/me/wallet")
-                .then().statusCode(200).extract().path("address");
+        return given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("address");
     }
 
     static BigInteger balance(String user) {
-        return new BigInteger(given().header("Authorization", Tokens.bearer(user)).get("/api/me/wallet")
-                .then().statusCode(200).extract().<String>path("balanceWei"));
+        return new BigInteger(given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("balanceWei"));
     }
 
     /** Funds the user's custodial wallet from the local faucet and waits for it. */
     static void fund(Outbox outbox, String user) {
-        String id = given().header("Authorization", Tokens.bearer(user)).post("/api/me/wallet/faucet")
-                .then().statusCode(202).extract().path("id");
+        String id = given().header("Authorization", Tokens.bearer(user))
+                .post("/api/me/wallet/faucet")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         confirmed(outbox, UUID.fromString(id));
     }
 
@@ -105,8 +130,12 @@ final class TokenFixtures {
 
     /** Links an external address to the user's account with a real EIP-4361 signature. */
     static void link(String user, Credentials external) {
-        Map<String, Object> challenge = given().header("Authorization", Tokens.bearer(user)).post("/api/me/wallet/siwe-nonce")
-                .then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> challenge = given().header("Authorization", Tokens.bearer(user))
+                .post("/api/me/wallet/siwe-nonce")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         String message = challenge.get("domain") + " wants you to sign in with your Ethereum account:\n"
                 + external.getAddress() + "\n\n"
                 + "Link this address to my ArtMint account.\n\n"
@@ -116,14 +145,18 @@ final class TokenFixtures {
                 + "Nonce: " + challenge.get("nonce") + "\n"
                 + "Issued At: " + Instant.now().minusSeconds(5) + "\n"
                 + "Expiration Time: " + Instant.now().plusSeconds(300);
-        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), external.getEcKeyPair());
+        Sign.SignatureData signature =
+                Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), external.getEcKeyPair());
         byte[] bytes = new byte[65];
         System.arraycopy(signature.getR(), 0, bytes, 0, 32);
         System.arraycopy(signature.getS(), 0, bytes, 32, 32);
         bytes[64] = signature.getV()[0];
-        given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("message", message, "signature", Numeric.toHexString(bytes)))
-                .post("/api/me/wallet/links").then().statusCode(200);
+                .post("/api/me/wallet/links")
+                .then()
+                .statusCode(200);
     }
 
     /** Puts an active listing on an artwork, as the listing endpoint (on another branch) would. */
@@ -155,8 +188,8 @@ final class TokenFixtures {
     }
 
     static List<Activity> activities(UUID artworkId, Activity.Kind kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Activity.<Activity>list("artworkId = ?1 and kind = ?2 order by id",
-                artworkId, kind));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Activity.<Activity>list("artworkId = ?1 and kind = ?2 order by id", artworkId, kind));
     }
 
     static void sleep(long millis) {

@@ -1,27 +1,14 @@
 package dev.artmint.market;
 
-import dev.artmint.market.token.MintedTokens;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.Outbox;
+import dev.artmint.market.token.MintedTokens;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.provenance.ProvenanceRecord;
@@ -33,6 +20,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -65,17 +62,26 @@ class TokenMetadataTest {
     void aMintedTokenDescribesItsArtworkFromTheProvenanceAsStoredAtMint() {
         Artwork artwork = TokenFixtures.publish(fresh(), "Lanterns on the quay", 250);
         String path = "/api/tokens/" + artwork.tokenId;
-        given().get(path).then().statusCode(404).contentType("application/problem+json")
+        given().get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:not-found"));
 
-        String txId = given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body(Map.of())
+        String txId = given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
+                .body(Map.of())
                 .post("/api/artworks/" + artwork.id + "/mint")
-                .then().statusCode(202).extract().path("transaction.id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("transaction.id");
         confirmed(outbox, UUID.fromString(txId));
         indexer.catchUp();
 
         Response response = given().get(path);
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .contentType("application/json")
                 .header("Cache-Control", equalTo("public, max-age=60"));
         JsonPath json = response.jsonPath();
@@ -85,7 +91,17 @@ class TokenMetadataTest {
         assertEquals("http://localhost:8080/api/artworks/" + artwork.id + "/image", json.getString("image"));
         assertEquals("http://localhost:8080/artworks/" + artwork.id, json.getString("external_url"));
         Map<String, Object> traits = traits(json);
-        assertEquals(List.of("Model", "Seed", "Steps", "Scheduler", "Guidance", "Size", "Licence", "Royalty (bps)", "Provenance hash"),
+        assertEquals(
+                List.of(
+                        "Model",
+                        "Seed",
+                        "Steps",
+                        "Scheduler",
+                        "Guidance",
+                        "Size",
+                        "Licence",
+                        "Royalty (bps)",
+                        "Provenance hash"),
                 List.copyOf(traits.keySet()));
         assertEquals("tiny", traits.get("Model"));
         assertEquals(recipe.modelId(), traits.get("Model"));
@@ -112,7 +128,9 @@ class TokenMetadataTest {
     @Test
     void aPublishedButUnmintedArtworkHasNoTokenYet() {
         Artwork artwork = TokenFixtures.publish(fresh(), "Not yet a token", 100);
-        given().get("/api/tokens/" + artwork.tokenId).then().statusCode(404)
+        given().get("/api/tokens/" + artwork.tokenId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("there is no token " + artwork.tokenId));
         given().get("/api/tokens/12345").then().statusCode(404).contentType("application/problem+json");
@@ -121,7 +139,9 @@ class TokenMetadataTest {
     @Test
     void aTokenIdIsADecimalUint256() {
         for (String bad : List.of("0x1f", "abc", "1".repeat(79), "9".repeat(78))) {
-            given().get("/api/tokens/" + bad).then().statusCode(400)
+            given().get("/api/tokens/" + bad)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:artmint:problem:validation"))
                     .body("errors[0].field", equalTo("tokenId"));

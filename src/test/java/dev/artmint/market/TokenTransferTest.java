@@ -1,6 +1,5 @@
 package dev.artmint.market;
 
-import dev.artmint.market.listing.Listing;
 import static dev.artmint.market.TokenFixtures.activities;
 import static dev.artmint.market.TokenFixtures.confirmed;
 import static dev.artmint.market.TokenFixtures.custodialAddress;
@@ -9,18 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
 
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
@@ -31,6 +18,7 @@ import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.artwork.Artwork;
@@ -42,11 +30,19 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 class TokenTransferTest {
-
 
     @Inject
     WorkerPool workers;
@@ -71,16 +67,29 @@ class TokenTransferTest {
 
     @Test
     void theOwnerSendsTheTokenToAnyAddressOnce() throws Exception {
-        Artwork artwork = TokenFixtures.publish(TokenFixtures.generate(workers, "ada", 1).getFirst(), "Gulls", 300);
+        Artwork artwork =
+                TokenFixtures.publish(TokenFixtures.generate(workers, "ada", 1).getFirst(), "Gulls", 300);
         String wallet = custodialAddress("ada");
-        confirmed(outbox, UUID.fromString(given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
-                .body(Map.of()).post("/api/artworks/" + artwork.id + "/mint").then().statusCode(202).extract().path("transaction.id")));
+        confirmed(
+                outbox,
+                UUID.fromString(given().header("Authorization", Tokens.bearer("ada"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of())
+                        .post("/api/artworks/" + artwork.id + "/mint")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("transaction.id")));
         TokenFixtures.fund(outbox, "ada");
         String token = artwork.tokenId.toString();
         String external = Credentials.create(Keys.createEcKeyPair()).getAddress();
 
         refused(transfer("bo", token, Map.of("to", external), null), 403, "forbidden", "not in your custodial wallet");
-        refused(transfer("admin", token, Map.of("to", external), null), 403, "forbidden", "not in your custodial wallet");
+        refused(
+                transfer("admin", token, Map.of("to", external), null),
+                403,
+                "forbidden",
+                "not in your custodial wallet");
         transfer(null, token, Map.of("to", external), null).statusCode(401);
         refused(transfer("ada", "12345", Map.of("to", external), null), 404, "not-found", "no token 12345");
         invalidTo(transfer("ada", token, Map.of("to", "0x1234"), null));
@@ -89,7 +98,8 @@ class TokenTransferTest {
                 .body("errors[0].message", containsString("zero address"));
         invalidTo(transfer("ada", token, Map.of("to", contracts.collection()), null))
                 .body("errors[0].message", containsString("contracts"));
-        invalidTo(transfer("ada", token, Map.of("to", contracts.market().toUpperCase().replace("0X", "0x")), null));
+        invalidTo(transfer(
+                "ada", token, Map.of("to", contracts.market().toUpperCase().replace("0X", "0x")), null));
 
         UUID listing = TokenFixtures.list(artwork.id, wallet, Listing.Kind.MARKET);
         refused(transfer("ada", token, Map.of("to", external), null), 409, "conflict", "withdraw the listing first");
@@ -97,10 +107,12 @@ class TokenTransferTest {
         assertTrue(activities(artwork.id, Activity.Kind.TRANSFERRED).isEmpty());
 
         String key = UUID.randomUUID().toString();
-        String txId = transfer("ada", token, Map.of("to", Keys.toChecksumAddress(external)), key).statusCode(202)
+        String txId = transfer("ada", token, Map.of("to", Keys.toChecksumAddress(external)), key)
+                .statusCode(202)
                 .body("from", equalTo(wallet))
                 .body("to", equalTo(contracts.collection()))
-                .extract().path("id");
+                .extract()
+                .path("id");
         transfer("ada", token, Map.of("to", external), key).statusCode(202).body("id", equalTo(txId));
         ChainTransaction tx = confirmed(outbox, UUID.fromString(txId));
 
@@ -108,7 +120,9 @@ class TokenTransferTest {
             assertEquals(external.toLowerCase(), anvil.ownerOnChain(contracts.collection(), artwork.tokenId));
         }
         indexer.catchUp();
-        assertEquals(Optional.of(external.toLowerCase()), QuarkusTransaction.requiringNew().call(() -> ownership.ownerOf(artwork.tokenId)));
+        assertEquals(
+                Optional.of(external.toLowerCase()),
+                QuarkusTransaction.requiringNew().call(() -> ownership.ownerOf(artwork.tokenId)));
         List<Activity> transferred = activities(artwork.id, Activity.Kind.TRANSFERRED);
         assertEquals(1, transferred.size());
         assertEquals(wallet, transferred.getFirst().fromAddress);
@@ -128,8 +142,12 @@ class TokenTransferTest {
         String external = Anvil.account(8).getAddress();
 
         // the same body as every other insufficient-funds refusal: the amounts as decimal wei beside the detail
-        ExtractableResponse<Response> refusal = refused(transfer("bo", token, Map.of("to", external), null), 402,
-                "insufficient-funds", "paying the gas of sending token " + token).extract();
+        ExtractableResponse<Response> refusal = refused(
+                        transfer("bo", token, Map.of("to", external), null),
+                        402,
+                        "insufficient-funds",
+                        "paying the gas of sending token " + token)
+                .extract();
         BigInteger balance = TokenFixtures.balance("bo");
         BigInteger needed = new BigInteger(refusal.<String>path("amountNeededWei"));
         assertEquals(balance.toString(), refusal.path("balanceWei"));
@@ -137,7 +155,10 @@ class TokenTransferTest {
         assertEquals(needed.subtract(balance).toString(), refusal.path("shortfallWei"));
 
         TokenFixtures.fund(outbox, "bo");
-        String txId = transfer("bo", token, Map.of("to", external), null).statusCode(202).extract().path("id");
+        String txId = transfer("bo", token, Map.of("to", external), null)
+                .statusCode(202)
+                .extract()
+                .path("id");
         confirmed(outbox, UUID.fromString(txId));
         try (Anvil anvil = new Anvil()) {
             assertEquals(external.toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
@@ -150,12 +171,14 @@ class TokenTransferTest {
         BigInteger balance = TokenFixtures.balance(user);
         BigInteger gas = outbox.maxCost(wallet, sink, BigInteger.ZERO, "0x");
         if (balance.compareTo(gas) > 0) {
-            ChainTransaction tx = wallets.send(TokenFixtures.userId(user), "drain:" + UUID.randomUUID(), sink, balance.subtract(gas), "0x");
+            ChainTransaction tx = wallets.send(
+                    TokenFixtures.userId(user), "drain:" + UUID.randomUUID(), sink, balance.subtract(gas), "0x");
             confirmed(outbox, tx.id);
         }
     }
 
-    private static ValidatableResponse transfer(String user, String tokenId, Map<String, Object> body, String idempotencyKey) {
+    private static ValidatableResponse transfer(
+            String user, String tokenId, Map<String, Object> body, String idempotencyKey) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (user != null) {
             request.header("Authorization", Tokens.bearer(user));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +28,22 @@ class WeiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "000", "-1", "+1", " 1", "1 ", "1.0", "1e18", "0x10", "", "79228162514264337593543950336",
-        "1000000000000000000000000000000", "0000000000000000000000000000001"})
+    @ValueSource(
+            strings = {
+                "0",
+                "000",
+                "-1",
+                "+1",
+                " 1",
+                "1 ",
+                "1.0",
+                "1e18",
+                "0x10",
+                "",
+                "79228162514264337593543950336",
+                "1000000000000000000000000000000",
+                "0000000000000000000000000000001"
+            })
     void zeroNegativeDecimalOrTooLargeAmountsAreNot(String wei) {
         assertFalse(validator.isValid(wei, null), wei);
     }

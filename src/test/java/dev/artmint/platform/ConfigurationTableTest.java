@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.ConfigMappingInterface;
+import io.smallrye.config.ConfigMappings;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,20 +31,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.ConfigMappingInterface;
-import io.smallrye.config.ConfigMappings;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
-import io.smallrye.config.WithParentName;
 
 /**
  * README's configuration table against the {@code @ConfigMapping} interfaces, so that neither drifts from the other.
@@ -52,6 +49,7 @@ class ConfigurationTableTest {
     private static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
     /** Read by the local stack's launcher before the application starts; no mapping carries them. */
     private static final String LAUNCHER_KEYS = "artmint.local.";
+
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern NOTE = Pattern.compile("\\s*\\([^()]*\\)");
 
@@ -59,8 +57,7 @@ class ConfigurationTableTest {
     private static Map<String, String> documented;
 
     /** A key as a mapping reads it. */
-    record MappedKey(String name, Optional<String> defaultValue, boolean optional) {
-    }
+    record MappedKey(String name, Optional<String> defaultValue, boolean optional) {}
 
     @BeforeAll
     static void read() throws IOException {
@@ -72,13 +69,16 @@ class ConfigurationTableTest {
     void theMappingsAreFoundOnTheClasspath() {
         assertTrue(mapped.containsKey("artmint.data-dir"), "PlatformConfig is scanned: " + mapped.keySet());
         assertTrue(mapped.containsKey("artmint.chain.contracts.fee-bps"), "nested groups are walked");
-        assertFalse(mapped.keySet().stream().anyMatch(key -> key.startsWith(LAUNCHER_KEYS)),
+        assertFalse(
+                mapped.keySet().stream().anyMatch(key -> key.startsWith(LAUNCHER_KEYS)),
                 "artmint.local.* is the launcher's");
     }
 
     @Test
     void everyMappedKeyIsARowOfTheReadme() {
-        List<String> missing = mapped.keySet().stream().filter(key -> !documented.containsKey(key)).toList();
+        List<String> missing = mapped.keySet().stream()
+                .filter(key -> !documented.containsKey(key))
+                .toList();
         assertEquals(List.of(), missing, "keys the mappings read that README's configuration table lacks");
     }
 
@@ -99,8 +99,7 @@ class ConfigurationTableTest {
             if (stated == null) {
                 continue;
             }
-            String expected = key.defaultValue().map(value -> "`" + value + "`")
-                    .orElse(key.optional() ? "none" : null);
+            String expected = key.defaultValue().map(value -> "`" + value + "`").orElse(key.optional() ? "none" : null);
             if (expected == null) {
                 if (stated.equals("none") || CODE.matcher(stated).matches()) {
                     wrong.add(key.name() + ": required without a default, README says " + stated
@@ -127,7 +126,8 @@ class ConfigurationTableTest {
                 wrong.add(key + " without a profile: its default belongs in @WithDefault");
             } else if (key.startsWith("%")) {
                 String unprofiled = key.substring(key.indexOf('.') + 1);
-                if (unprofiled.startsWith("artmint.") && !unprofiled.startsWith(LAUNCHER_KEYS)
+                if (unprofiled.startsWith("artmint.")
+                        && !unprofiled.startsWith(LAUNCHER_KEYS)
                         && !mapped.containsKey(unprofiled)) {
                     wrong.add(key + " overrides a key that no mapping reads");
                 }
@@ -158,12 +158,10 @@ class ConfigurationTableTest {
 
     private static List<Class<?>> mappingInterfaces() {
         return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.artmint")
-                .stream()
-                .filter(type -> type.isAnnotatedWith(ConfigMapping.class))
-                .<Class<?>>map(JavaClass::reflect)
-                .toList();
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.artmint").stream()
+                        .filter(type -> type.isAnnotatedWith(ConfigMapping.class))
+                        .<Class<?>>map(JavaClass::reflect)
+                        .toList();
     }
 
     private static Map<String, MappedKey> mappedKeys() {
@@ -176,22 +174,24 @@ class ConfigurationTableTest {
     }
 
     /** Every key of a mapping or group: prefix + its method's name in the mapping's naming strategy, or @WithName. */
-    private static void walk(String prefix, Class<?> group, ConfigMapping.NamingStrategy naming,
-            Map<String, MappedKey> keys) {
+    private static void walk(
+            String prefix, Class<?> group, ConfigMapping.NamingStrategy naming, Map<String, MappedKey> keys) {
         for (Method method : group.getMethods()) {
             if (!Modifier.isAbstract(method.getModifiers()) || method.getParameterCount() > 0) {
                 continue;
             }
             WithName withName = method.getAnnotation(WithName.class);
             String name = withName != null ? withName.value() : naming.apply(method.getName());
-            String key = method.isAnnotationPresent(WithParentName.class) ? prefix
+            String key = method.isAnnotationPresent(WithParentName.class)
+                    ? prefix
                     : prefix.isEmpty() ? name : prefix + "." + name;
             Type type = method.getGenericReturnType();
             boolean optional = false;
             if (raw(type) == Optional.class) {
                 optional = true;
                 type = ((ParameterizedType) type).getActualTypeArguments()[0];
-            } else if (raw(type) == OptionalInt.class || raw(type) == OptionalLong.class
+            } else if (raw(type) == OptionalInt.class
+                    || raw(type) == OptionalLong.class
                     || raw(type) == OptionalDouble.class) {
                 optional = true;
             }
@@ -203,8 +203,8 @@ class ConfigurationTableTest {
                 walk(key, raw, naming, keys);
                 continue;
             }
-            Optional<String> defaultValue = Optional.ofNullable(method.getAnnotation(WithDefault.class))
-                    .map(WithDefault::value);
+            Optional<String> defaultValue =
+                    Optional.ofNullable(method.getAnnotation(WithDefault.class)).map(WithDefault::value);
             if (keys.put(key, new MappedKey(key, defaultValue, optional)) != null) {
                 throw new IllegalStateException(key + " is mapped twice");
             }
@@ -217,7 +217,8 @@ class ConfigurationTableTest {
     }
 
     private static Class<?> elementOf(Type type) {
-        return type instanceof ParameterizedType parameterized ? raw(parameterized.getActualTypeArguments()[0])
+        return type instanceof ParameterizedType parameterized
+                ? raw(parameterized.getActualTypeArguments()[0])
                 : Object.class;
     }
 
@@ -248,7 +249,8 @@ class ConfigurationTableTest {
             assertTrue(cells.length >= 3, "a row has key, default and meaning: " + line);
             List<String> keys = keysOf(cells[0], line);
             String[] defaults = NOTE.matcher(cells[1]).replaceAll("").strip().split(" / ");
-            assertTrue(defaults.length == 1 || defaults.length == keys.size(),
+            assertTrue(
+                    defaults.length == 1 || defaults.length == keys.size(),
                     "one default for all keys of a row, or one per key: " + line);
             for (int i = 0; i < keys.size(); i++) {
                 String previous = table.put(keys.get(i), defaults[defaults.length == 1 ? 0 : i]);

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the running {@link dev.artmint.localstack.LocalStack}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectLocalStack {
-}
+public @interface InjectLocalStack {}

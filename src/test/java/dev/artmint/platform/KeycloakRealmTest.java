@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,16 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 /**
- * The imported realm lets the web app sign in from its own origin (the one the local stack was given) and from
- * Vite's dev server, with exactly {@code <origin>/} as redirect URI, and from nowhere else.
+ * The imported realm lets the web app sign in from its own origin (the one the local stack was given) and from Vite's
+ * dev server, with exactly {@code <origin>/} as redirect URI, and from nowhere else.
  */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -38,10 +36,17 @@ class KeycloakRealmTest {
         for (String accepted : List.of(origin + "/", DEV_SERVER + "/")) {
             HttpResponse<String> login = get(authorization(accepted));
             assertEquals(200, login.statusCode(), accepted);
-            assertTrue(login.body().contains("kc-form-login") || login.body().contains("username"), "the login page for " + accepted);
+            assertTrue(
+                    login.body().contains("kc-form-login") || login.body().contains("username"),
+                    "the login page for " + accepted);
         }
-        for (String refused : List.of(origin + "/evil", origin + "/studio", origin + "/?next=/x", DEV_SERVER + "/evil",
-                "http://evil.example/", "http://localhost:8080.evil.example/")) {
+        for (String refused : List.of(
+                origin + "/evil",
+                origin + "/studio",
+                origin + "/?next=/x",
+                DEV_SERVER + "/evil",
+                "http://evil.example/",
+                "http://localhost:8080.evil.example/")) {
             HttpResponse<String> answer = get(authorization(refused));
             assertEquals(400, answer.statusCode(), refused);
             assertTrue(answer.body().contains("redirect_uri"), refused + ": " + answer.body());
@@ -76,9 +81,10 @@ class KeycloakRealmTest {
     }
 
     private static URI authorization(String redirectUri) {
-        return URI.create(issuer() + "/protocol/openid-connect/auth?client_id=artmint-web&response_type=code&scope=openid"
-                + "&state=matrix&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
+        return URI.create(
+                issuer() + "/protocol/openid-connect/auth?client_id=artmint-web&response_type=code&scope=openid"
+                        + "&state=matrix&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                        + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
     }
 
     private static URI logout(String redirectUri) {
@@ -88,8 +94,10 @@ class KeycloakRealmTest {
 
     private static HttpResponse<String> tokenRequestFrom(String origin) {
         return send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
-                .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=artmint-web&username=bo&password=bo")));
+                .header("Origin", origin)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=artmint-web&username=bo&password=bo")));
     }
 
     private static HttpResponse<String> get(URI uri) {

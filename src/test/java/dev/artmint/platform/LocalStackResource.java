@@ -1,5 +1,8 @@
 package dev.artmint.platform;
 
+import dev.artmint.localstack.LocalStack;
+import dev.artmint.localstack.LocalStackSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,10 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-
-import dev.artmint.localstack.LocalStack;
-import dev.artmint.localstack.LocalStackSettings;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the real local stack once per test run, on free ports and in a fresh data directory, and points the
@@ -34,9 +33,15 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                 DATA_DIR,
                 Path.of(System.getProperty("artmint.local.dist-dir", "target/local-stack")),
                 Path.of("contracts/node_modules/.bin/anvil"),
-                freePort(), freePort(), freePort(), freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
                 WEB_ORIGIN,
-                true, true, true, true);
+                true,
+                true,
+                true,
+                true);
         stack = LocalStack.start(settings);
         Map<String, String> configuration = new HashMap<>(stack.configuration());
         configuration.put("artmint.data-dir", DATA_DIR.toString());
@@ -45,7 +50,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(stack, new TestInjector.AnnotatedAndMatchesType(InjectLocalStack.class, LocalStack.class));
+        injector.injectIntoFields(
+                stack, new TestInjector.AnnotatedAndMatchesType(InjectLocalStack.class, LocalStack.class));
     }
 
     @Override
@@ -56,8 +62,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for
-     * outgoing connections could be taken again before a slow part such as Keycloak binds it.
+     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for outgoing
+     * connections could be taken again before a slow part such as Keycloak binds it.
      */
     private static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -76,7 +82,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import dev.artmint.localstack.LocalStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -24,11 +22,15 @@ class ReadinessTest {
 
     @Test
     void readyWithEveryPartListed() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", containsInAnyOrder(
-                        "Database connections health check", "object-store", "identity-provider", "chain"))
+                .body(
+                        "checks.name",
+                        containsInAnyOrder(
+                                "Database connections health check", "object-store", "identity-provider", "chain"))
                 .body("checks.status", everyItem(equalTo("UP")))
                 .body("checks.find { it.name == 'chain' }.data.chainId", equalTo(31337))
                 .body("checks.find { it.name == 'chain' }.data.latestBlock", greaterThanOrEqualTo(0))
@@ -39,8 +41,10 @@ class ReadinessTest {
     void objectStoreOutageTurnsItsCheckDownAndBack() {
         stack.stopObjectStore();
         try {
-            given().when().get("/q/health/ready")
-                    .then().statusCode(503)
+            given().when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'chain' }.status", equalTo("UP"))
@@ -49,15 +53,19 @@ class ReadinessTest {
             stack.startObjectStore();
         }
         awaitReady(Duration.ofSeconds(30));
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
     }
 
     @Test
     void unknownApiPathGets404Problem() {
-        given().when().get("/api/no-such-thing")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:not-found"))
                 .body("instance", equalTo("/api/no-such-thing"));
@@ -65,15 +73,19 @@ class ReadinessTest {
 
     @Test
     void openApiListsThePublicEndpoints() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/me'.get", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/admin/users'.get", org.hamcrest.Matchers.notNullValue());
     }
 
     private static void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (given().get("/q/health/ready").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+        while (given().get("/q/health/ready").statusCode() != 200
+                && Instant.now().isBefore(deadline)) {
             sleep();
         }
     }

@@ -1,17 +1,16 @@
 package dev.artmint.platform;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Singleton;
-
 /**
- * The service's clock in tests: UTC system time, unless a test holds it at one instant, so that what a test
- * expects of "today" is the day the service sees, around midnight too.
+ * The service's clock in tests: UTC system time, unless a test holds it at one instant, so that what a test expects of
+ * "today" is the day the service sees, around midnight too.
  */
 @Alternative
 @Priority(1)

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Access tokens for the demo users, obtained from the real Keycloak by password grant (local realm only). */
@@ -16,17 +15,19 @@ public final class Tokens {
     private static final Duration REUSE_FOR = Duration.ofMinutes(10);
     private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
 
-    private record Token(String value, Instant fetched) {
-    }
+    private record Token(String value, Instant fetched) {}
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A token for a demo user, whose password is their user name. */
     public static String of(String user) {
-        return CACHE.compute(user, (name, token) -> token != null && token.fetched().plus(REUSE_FOR).isAfter(Instant.now())
-                ? token
-                : new Token(fetch(name), Instant.now())).value();
+        return CACHE.compute(
+                        user,
+                        (name, token) ->
+                                token != null && token.fetched().plus(REUSE_FOR).isAfter(Instant.now())
+                                        ? token
+                                        : new Token(fetch(name), Instant.now()))
+                .value();
     }
 
     public static String bearer(String user) {
@@ -35,13 +36,15 @@ public final class Tokens {
 
     private static String fetch(String user) {
         String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        return given()
-                .formParam("grant_type", "password")
+        return given().formParam("grant_type", "password")
                 .formParam("client_id", "artmint-web")
                 .formParam("username", user)
                 .formParam("password", user)
-                .when().post(issuer + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post(issuer + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

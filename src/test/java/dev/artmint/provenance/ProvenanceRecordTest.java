@@ -4,25 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 @Tag("unit")
 class ProvenanceRecordTest {
 
-    private static final ProvenanceRecord RECORD = new ProvenanceRecord(1, "a red fox, 水彩", "blurry", 43, 6, 5.0,
-            "euler_a", 64, 64, 2, 1, "tiny", "ab".repeat(32), "cpu", null, null,
-            "0b7b0a3c-6d0e-4d43-9a53-1b6a2d9c1f00", "2026-11-21T20:00:00.123Z", "cd".repeat(32));
+    private static final ProvenanceRecord RECORD = new ProvenanceRecord(
+            1,
+            "a red fox, 水彩",
+            "blurry",
+            43,
+            6,
+            5.0,
+            "euler_a",
+            64,
+            64,
+            2,
+            1,
+            "tiny",
+            "ab".repeat(32),
+            "cpu",
+            null,
+            null,
+            "0b7b0a3c-6d0e-4d43-9a53-1b6a2d9c1f00",
+            "2026-11-21T20:00:00.123Z",
+            "cd".repeat(32));
 
     @Test
     void canonicalJsonHasSortedKeysAndNoWhitespace() throws Exception {
@@ -33,7 +48,8 @@ class ProvenanceRecordTest {
         new ObjectMapper().readTree(json).fieldNames().forEachRemaining(keys::add);
         assertEquals(keys.stream().sorted().toList(), keys);
         assertEquals(19, keys.size());
-        assertTrue(json.contains("\"parentArtworkId\":null"), "absent values stay as null so every record has every key");
+        assertTrue(
+                json.contains("\"parentArtworkId\":null"), "absent values stay as null so every record has every key");
         assertTrue(json.contains("水彩"), "text is kept as UTF-8, not escaped");
     }
 
@@ -48,7 +64,8 @@ class ProvenanceRecordTest {
     @Test
     void knownVectorForTheEmptyString() {
         // keccak-256 (not NIST SHA3-256) of no bytes, the value Solidity's keccak256("") gives
-        assertEquals("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
+        assertEquals(
+                "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
                 Numeric.toHexString(Hash.sha3(new byte[0])));
     }
 
@@ -61,9 +78,26 @@ class ProvenanceRecordTest {
 
     @Test
     void anyChangeChangesTheHash() {
-        ProvenanceRecord otherSeed = new ProvenanceRecord(1, RECORD.prompt(), RECORD.negativePrompt(), 44, 6, 5.0,
-                "euler_a", 64, 64, 2, 1, "tiny", RECORD.modelSha256(), "cpu", null, null, RECORD.creatorId(),
-                RECORD.createdAt(), RECORD.imageSha256());
+        ProvenanceRecord otherSeed = new ProvenanceRecord(
+                1,
+                RECORD.prompt(),
+                RECORD.negativePrompt(),
+                44,
+                6,
+                5.0,
+                "euler_a",
+                64,
+                64,
+                2,
+                1,
+                "tiny",
+                RECORD.modelSha256(),
+                "cpu",
+                null,
+                null,
+                RECORD.creatorId(),
+                RECORD.createdAt(),
+                RECORD.imageSha256());
         assertNotEquals(RECORD.hash(), otherSeed.hash());
     }
 

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.Test;
-
 import dev.artmint.platform.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
 
 /** A readiness probe only reads; a write that finds the bucket missing makes it and succeeds (real S3Proxy). */
 @QuarkusTest
@@ -45,7 +42,9 @@ class ObjectStoreBucketTest {
 
         assertTrue(store.bucketExists());
         assertArrayEquals(bytes, store.get("tokens/1.json"));
-        assertEquals(HealthCheckResponse.Status.UP, new ObjectStoreHealthCheck(store).call().getStatus());
+        assertEquals(
+                HealthCheckResponse.Status.UP,
+                new ObjectStoreHealthCheck(store).call().getStatus());
     }
 
     private ObjectStore storeWithBucket(String bucket) {

@@ -8,9 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +29,12 @@ class StoredObjectTest {
 
     @Test
     void thumbnailsShrinkToTheMaximumSideAndNeverGrow() throws IOException {
-        BufferedImage wide = ImageIO.read(new ByteArrayInputStream(Thumbnails.png(
-                new BufferedImage(1024, 512, BufferedImage.TYPE_INT_RGB))));
+        BufferedImage wide = ImageIO.read(
+                new ByteArrayInputStream(Thumbnails.png(new BufferedImage(1024, 512, BufferedImage.TYPE_INT_RGB))));
         assertEquals(256, wide.getWidth());
         assertEquals(128, wide.getHeight());
-        BufferedImage small = ImageIO.read(new ByteArrayInputStream(Thumbnails.png(
-                new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB))));
+        BufferedImage small = ImageIO.read(
+                new ByteArrayInputStream(Thumbnails.png(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB))));
         assertEquals(64, small.getWidth());
     }
 }

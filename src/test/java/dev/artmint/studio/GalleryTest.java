@@ -1,8 +1,5 @@
 package dev.artmint.studio;
 
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.artwork.GalleryIndex;
-import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.awaitStatus;
 import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;
@@ -12,31 +9,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.GalleryIndex;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The creator's gallery: search by prompt, title and description in English and Chinese, keyset pages, recipes. */
 @QuarkusTest
@@ -70,8 +67,19 @@ class GalleryTest {
             return;
         }
         workers.start(1);
-        UUID red = queue("ada", Map.of("prompt", RED_CIRCLE, "negativePrompt", "blurry", "steps", 2, "guidance", 6.5,
-                "scheduler", "ddim"));
+        UUID red = queue(
+                "ada",
+                Map.of(
+                        "prompt",
+                        RED_CIRCLE,
+                        "negativePrompt",
+                        "blurry",
+                        "steps",
+                        2,
+                        "guidance",
+                        6.5,
+                        "scheduler",
+                        "ddim"));
         UUID green = queue("ada", Map.of("prompt", GREEN_SQUARE, "steps", 2));
         UUID zh = queue("ada", Map.of("prompt", CHINESE, "steps", 2));
         UUID fourQuokkas = queue("ada", Map.of("prompt", "a quokka on a skateboard", "steps", 2, "count", 4));
@@ -101,12 +109,13 @@ class GalleryTest {
             String prompt = item.getString("prompt").toLowerCase();
             assertTrue(prompt.contains("red") && prompt.contains("circle"), prompt);
         }
-        assertTrue(ids(gallery("ada", Map.of("q", "circles")))
-                .contains(redCircle), "stemmed like the market's search");
-        assertFalse(ids(gallery("ada", Map.of("q", "red square", "size", 100))).contains(greenSquare),
+        assertTrue(ids(gallery("ada", Map.of("q", "circles"))).contains(redCircle), "stemmed like the market's search");
+        assertFalse(
+                ids(gallery("ada", Map.of("q", "red square", "size", 100))).contains(greenSquare),
                 "every term must match");
         assertEquals(List.of(), ids(gallery("ada", Map.of("q", "the of"))), "a query of stop words finds nothing");
-        assertFalse(ids(gallery("ada", Map.of("q", "blurry", "size", 100))).contains(redCircle),
+        assertFalse(
+                ids(gallery("ada", Map.of("q", "blurry", "size", 100))).contains(redCircle),
                 "the negative prompt is not searched");
     }
 
@@ -133,9 +142,13 @@ class GalleryTest {
 
     @Test
     void cursorPagesWalkEveryMatchNewestFirstWithoutRepeats() {
-        List<String> expected = QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>list(
-                "id in ?1 order by createdAt desc, id desc", quokkas.stream().map(UUID::fromString).toList())
-                .stream().map(artwork -> artwork.id.toString()).toList());
+        List<String> expected = QuarkusTransaction.requiringNew()
+                .call(() -> Artwork.<Artwork>list(
+                                "id in ?1 order by createdAt desc, id desc",
+                                quokkas.stream().map(UUID::fromString).toList())
+                        .stream()
+                        .map(artwork -> artwork.id.toString())
+                        .toList());
         List<String> walked = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         walk("ada", Map.of("q", "quokka"), 2, page -> {
@@ -160,12 +173,21 @@ class GalleryTest {
         assertEquals(new HashSet<>(byCursor).size(), byCursor.size());
         assertEquals(byPage.subList(2, 4), ids(gallery("ada", Map.of("page", 1, "size", 2))));
 
-        given().header("Authorization", Tokens.bearer("ada")).queryParam("cursor", "bm90IGEgY3Vyc29y")
-                .get("/api/me/artworks").then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", Tokens.bearer("ada"))
+                .queryParam("cursor", "bm90IGEgY3Vyc29y")
+                .get("/api/me/artworks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cursor"));
         String cursor = gallery("ada", Map.of("size", 1)).getString("nextCursor");
-        given().header("Authorization", Tokens.bearer("ada")).queryParam("cursor", cursor).queryParam("page", 2)
-                .get("/api/me/artworks").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .queryParam("cursor", cursor)
+                .queryParam("page", 2)
+                .get("/api/me/artworks")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("page"));
     }
 
     @Test
@@ -186,10 +208,20 @@ class GalleryTest {
         assertNull(red.getString("licence"));
 
         assertEquals(List.of(), ids(gallery("ada", Map.of("q", "emerald tile"))));
-        given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
-                .body(Map.of("title", "Emerald tile", "description", "quiet geometry 安静", "licence", "COMMERCIAL",
-                        "royaltyBps", 250))
-                .post("/api/artworks/" + greenSquare + "/publish").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Emerald tile",
+                        "description",
+                        "quiet geometry 安静",
+                        "licence",
+                        "COMMERCIAL",
+                        "royaltyBps",
+                        250))
+                .post("/api/artworks/" + greenSquare + "/publish")
+                .then()
+                .statusCode(200);
         for (String q : List.of("emerald tile", "geometry", "安静", "green square")) {
             assertEquals(List.of(greenSquare), ids(gallery("ada", Map.of("q", q))), q);
         }
@@ -200,30 +232,47 @@ class GalleryTest {
         assertEquals(250, green.getInt("royaltyBps"));
         assertTrue(green.getBoolean("published"));
 
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet").then().statusCode(200);
-        given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body("{\"to\":\"custodial\"}")
-                .post("/api/artworks/" + greenSquare + "/mint").then().statusCode(202);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
+                .body("{\"to\":\"custodial\"}")
+                .post("/api/artworks/" + greenSquare + "/mint")
+                .then()
+                .statusCode(202);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!item(gallery("ada", Map.of("q", "emerald")), greenSquare).getBoolean("minted")) {
             assertTrue(Instant.now().isBefore(deadline), "the minted token was not indexed in time");
             StudioApi.sleep(200);
         }
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + greenSquare)
-                .then().statusCode(200).body("minted", equalTo(true)).body("title", equalTo("Emerald tile"));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + greenSquare)
+                .then()
+                .statusCode(200)
+                .body("minted", equalTo(true))
+                .body("title", equalTo("Emerald tile"));
     }
 
-    /** A copy of an artwork (same objects and recipe, its own token id) made another user's, as an older row would be. */
+    /**
+     * A copy of an artwork (same objects and recipe, its own token id) made another user's, as an older row would be.
+     */
     private String copyFor(String user, UUID source) {
         UUID owner = StudioApi.userId(user);
         String id = QuarkusTransaction.requiringNew().call(() -> {
             UUID copy = UUID.randomUUID();
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                     insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key,
                         image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id, created_at)
                     select ?1, job_id, image_index + 1000, ?2, model, seed, width, height, image_key, image_sha256,
                         thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id + 7, created_at
                     from artwork where id = ?3""")
-                    .setParameter(1, copy).setParameter(2, owner).setParameter(3, source).executeUpdate();
+                    .setParameter(1, copy)
+                    .setParameter(2, owner)
+                    .setParameter(3, source)
+                    .executeUpdate();
             return copy.toString();
         });
         assertTrue(index.backfill() >= 1, "the copy was missing from the index and is indexed now");
@@ -231,8 +280,13 @@ class GalleryTest {
     }
 
     private static JsonPath gallery(String user, Map<String, ?> parameters) {
-        return given().header("Authorization", Tokens.bearer(user)).queryParams(parameters).get("/api/me/artworks")
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", Tokens.bearer(user))
+                .queryParams(parameters)
+                .get("/api/me/artworks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Every page from the first, following nextCursor, until it is null. */
@@ -267,7 +321,9 @@ class GalleryTest {
     }
 
     private static JsonPath item(JsonPath page, String id) {
-        return items(page).stream().filter(item -> item.getString("id").equals(id)).findFirst()
+        return items(page).stream()
+                .filter(item -> item.getString("id").equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not on the page: " + ids(page)));
     }
 }

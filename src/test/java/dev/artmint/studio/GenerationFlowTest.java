@@ -1,7 +1,5 @@
 package dev.artmint.studio;
 
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.awaitStatus;
 import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;
@@ -12,17 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.artmint.diffusion.GeneratedImage;
 import dev.artmint.diffusion.image.PngCodec;
 import dev.artmint.platform.LocalStackResource;
@@ -31,11 +18,21 @@ import dev.artmint.provenance.PixelDigest;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.storage.StoredObject;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -54,8 +51,19 @@ class GenerationFlowTest {
 
     @Test
     void generationSeenThroughEventsThenStoredVerifiableArtworks() throws Exception {
-        UUID jobId = queue("ada", Map.of("prompt", "a lighthouse at dusk", "negativePrompt", "blurry", "seed", 7,
-                "steps", 6, "count", 2));
+        UUID jobId = queue(
+                "ada",
+                Map.of(
+                        "prompt",
+                        "a lighthouse at dusk",
+                        "negativePrompt",
+                        "blurry",
+                        "seed",
+                        7,
+                        "steps",
+                        6,
+                        "count",
+                        2));
         List<StudioApi.EventStream.Event> events = new ArrayList<>();
         try (StudioApi.EventStream stream = new StudioApi.EventStream("ada", jobId)) {
             assertEquals(200, stream.status());
@@ -69,10 +77,13 @@ class GenerationFlowTest {
         }
         assertEquals("queued", events.getFirst().name());
         assertEquals(1, events.getFirst().data().getInt("position"));
-        List<StudioApi.EventStream.Event> progress = events.stream().filter(event -> event.name().equals("progress")).toList();
+        List<StudioApi.EventStream.Event> progress =
+                events.stream().filter(event -> event.name().equals("progress")).toList();
         List<StudioApi.EventStream.Event> images = events.subList(1 + progress.size(), events.size() - 1);
         assertTrue(!progress.isEmpty(), "progress events: " + events);
-        assertEquals(List.of("image", "image"), images.stream().map(StudioApi.EventStream.Event::name).toList(),
+        assertEquals(
+                List.of("image", "image"),
+                images.stream().map(StudioApi.EventStream.Event::name).toList(),
                 "after the steps each image, then the end: " + events);
         int last = 0;
         for (StudioApi.EventStream.Event event : progress) {
@@ -82,13 +93,18 @@ class GenerationFlowTest {
             last = event.data().getInt("step");
         }
         assertEquals(6, last);
-        assertTrue(progress.stream().anyMatch(event -> event.data().getString("preview") != null
-                && event.data().getString("preview").startsWith("data:image/png;base64,")), "a progress event has a preview");
+        assertTrue(
+                progress.stream()
+                        .anyMatch(event -> event.data().getString("preview") != null
+                                && event.data().getString("preview").startsWith("data:image/png;base64,")),
+                "a progress event has a preview");
         StudioApi.EventStream.Event done = events.getLast();
         assertEquals("done", done.name());
         List<String> artworkIds = done.data().getList("artworks", String.class);
         assertEquals(2, artworkIds.size());
-        assertEquals(artworkIds, images.stream().map(image -> image.data().getString("id")).toList());
+        assertEquals(
+                artworkIds,
+                images.stream().map(image -> image.data().getString("id")).toList());
 
         JsonPath job = StudioApi.job("ada", jobId);
         assertEquals("SUCCEEDED", job.getString("status"));
@@ -106,10 +122,14 @@ class GenerationFlowTest {
         assertEquals(7 + index, row.seed);
         assertEquals(StudioApi.userId("ada"), row.creatorId);
 
-        byte[] png = given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artworkId + "/image")
-                .then().statusCode(200).contentType("image/png")
+        byte[] png = given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artworkId + "/image")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
                 .header("Cache-Control", equalTo("max-age=31536000, private, immutable"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertEquals(row.imageSha256, StoredObject.sha256(png));
         assertEquals("images/" + row.imageSha256 + ".png", row.imageKey);
         assertTrue(StoredObject.matchesKey(row.imageKey, store.get(row.imageKey)));
@@ -117,7 +137,8 @@ class GenerationFlowTest {
         assertTrue(StoredObject.matchesKey(row.provenanceKey, store.get(row.provenanceKey)));
 
         Map<String, String> texts = PngCodec.readTexts(png);
-        assertTrue(texts.get(GeneratedImage.PARAMETERS_KEY).startsWith("a lighthouse at dusk\nNegative prompt: blurry"),
+        assertTrue(
+                texts.get(GeneratedImage.PARAMETERS_KEY).startsWith("a lighthouse at dusk\nNegative prompt: blurry"),
                 texts.get(GeneratedImage.PARAMETERS_KEY));
         assertTrue(texts.get(GeneratedImage.PARAMETERS_KEY).contains("Seed: " + (7 + index)));
         ProvenanceRecord record = ProvenanceRecord.parse(texts.get(ProvenanceRecord.PNG_KEYWORD));
@@ -130,22 +151,38 @@ class GenerationFlowTest {
 
         byte[] thumbnail = given().header("Authorization", Tokens.bearer("ada"))
                 .get("/api/artworks/" + artworkId + "/thumbnail")
-                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
         assertEquals(64, PngCodec.read(thumbnail).getWidth());
 
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artworkId + "/provenance")
-                .then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artworkId + "/provenance")
+                .then()
+                .statusCode(200)
                 .body("hash", equalTo(row.provenanceHash))
                 .body("canonicalJson", equalTo(row.provenanceJson))
                 .body("record.seed", equalTo(7 + index))
                 .body("tokenId", equalTo(record.tokenId().toString()));
 
-        given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artworkId + "/verify")
-                .then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/artworks/" + artworkId + "/verify")
+                .then()
+                .statusCode(200)
                 .body("verified", equalTo(true))
                 .body("reproduced", equalTo(true))
-                .body("checks.name", hasItems("record-hash", "provenance-object", "image-object", "parameters-chunk",
-                        "embedded-record", "image-sha256", "reproduction"))
+                .body(
+                        "checks.name",
+                        hasItems(
+                                "record-hash",
+                                "provenance-object",
+                                "image-object",
+                                "parameters-chunk",
+                                "embedded-record",
+                                "image-sha256",
+                                "reproduction"))
                 .body("checks.outcome", everyItem(equalTo("PASSED")));
     }
 
@@ -155,39 +192,90 @@ class GenerationFlowTest {
         UUID jobId = queue("ada", Map.of("prompt", "a quiet garden", "steps", 2));
         String artwork = awaitStatus("ada", jobId, "SUCCEEDED").getString("artworks[0]");
         for (String path : List.of("", "/image", "/thumbnail", "/provenance")) {
-            given().header("Authorization", Tokens.bearer("bo")).get("/api/artworks/" + artwork + path)
-                    .then().statusCode(404).contentType("application/problem+json");
+            given().header("Authorization", Tokens.bearer("bo"))
+                    .get("/api/artworks/" + artwork + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
         }
-        given().header("Authorization", Tokens.bearer("bo")).post("/api/artworks/" + artwork + "/verify")
-                .then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("bo")).get("/api/generations/" + jobId).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("bo"))
+                .post("/api/artworks/" + artwork + "/verify")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/generations/" + jobId)
+                .then()
+                .statusCode(404);
         given().get("/api/artworks/" + artwork).then().statusCode(401);
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/me/artworks")
-                .then().statusCode(200).body("items.id", hasItems(artwork));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/artworks")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItems(artwork));
 
-        given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON).body("{\"hidden\":true}")
-                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(403);
-        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("{\"hidden\":true}")
-                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
+                .body("{\"hidden\":true}")
+                .put("/api/admin/artworks/" + artwork + "/hidden")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.bearer("admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"hidden\":true}")
+                .put("/api/admin/artworks/" + artwork + "/hidden")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artwork)
+                .then()
+                .statusCode(200)
                 .body("hidden", equalTo(false));
-        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("hidden", true, "reason", "  a real person's likeness  "))
-                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200).body("hidden", equalTo(true))
+                .put("/api/admin/artworks/" + artwork + "/hidden")
+                .then()
+                .statusCode(200)
+                .body("hidden", equalTo(true))
                 .body("hiddenReason", equalTo("a real person's likeness"));
-        given().header("Authorization", Tokens.bearer("admin")).get("/api/artworks/" + artwork).then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("admin"))
+                .get("/api/artworks/" + artwork)
+                .then()
+                .statusCode(200)
                 .body("hiddenReason", equalTo("a real person's likeness"));
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork + "/image").then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("admin")).get("/api/artworks/" + artwork + "/image").then().statusCode(200);
-        given().header("Authorization", Tokens.bearer("ada")).queryParam("size", 100).get("/api/me/artworks")
-                .then().statusCode(200).body("items.id", everyItem(org.hamcrest.Matchers.not(equalTo(artwork))));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artwork)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artwork + "/image")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer("admin"))
+                .get("/api/artworks/" + artwork + "/image")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .queryParam("size", 100)
+                .get("/api/me/artworks")
+                .then()
+                .statusCode(200)
+                .body("items.id", everyItem(org.hamcrest.Matchers.not(equalTo(artwork))));
 
-        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("{\"hidden\":false}")
-                .put("/api/admin/artworks/" + artwork + "/hidden").then().statusCode(200).body("hidden", equalTo(false))
+        given().header("Authorization", Tokens.bearer("admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"hidden\":false}")
+                .put("/api/admin/artworks/" + artwork + "/hidden")
+                .then()
+                .statusCode(200)
+                .body("hidden", equalTo(false))
                 .body("hiddenReason", org.hamcrest.Matchers.nullValue());
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + artwork).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + artwork)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -195,22 +283,38 @@ class GenerationFlowTest {
         workers.start(1);
         UUID first = queue("ada", Map.of("prompt", "a red kite", "steps", 2, "seed", 3));
         String parent = awaitStatus("ada", first, "SUCCEEDED").getString("artworks[0]");
-        given().header("Authorization", Tokens.bearer("bo")).contentType(ContentType.JSON)
-                .body(Map.of("prompt", "a red kite", "initArtworkId", parent)).post("/api/generations")
-                .then().statusCode(403);
-        StudioApi.submit("ada", Map.of("prompt", "a red kite", "initArtworkId", parent, "model", "tiny-scalar-timestep"))
-                .then().statusCode(400).body("errors[0].field", equalTo("initArtworkId"))
+        given().header("Authorization", Tokens.bearer("bo"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("prompt", "a red kite", "initArtworkId", parent))
+                .post("/api/generations")
+                .then()
+                .statusCode(403);
+        StudioApi.submit(
+                        "ada", Map.of("prompt", "a red kite", "initArtworkId", parent, "model", "tiny-scalar-timestep"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("initArtworkId"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("no vae_encoder"));
-        UUID variation = queue("ada", Map.of("prompt", "a red kite, oil", "steps", 4, "initArtworkId", parent,
-                "strength", 0.5));
+        UUID variation =
+                queue("ada", Map.of("prompt", "a red kite, oil", "steps", 4, "initArtworkId", parent, "strength", 0.5));
         String child = awaitStatus("ada", variation, "SUCCEEDED").getString("artworks[0]");
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + child)
-                .then().statusCode(200).body("parentId", equalTo(parent));
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/artworks/" + child + "/provenance")
-                .then().statusCode(200).body("record.parentArtworkId", equalTo(parent))
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + child)
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(parent));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/artworks/" + child + "/provenance")
+                .then()
+                .statusCode(200)
+                .body("record.parentArtworkId", equalTo(parent))
                 .body("record.strength", equalTo(0.5f));
-        given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + child + "/verify")
-                .then().statusCode(200).body("verified", equalTo(true)).body("reproduced", equalTo(true));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/artworks/" + child + "/verify")
+                .then()
+                .statusCode(200)
+                .body("verified", equalTo(true))
+                .body("reproduced", equalTo(true));
     }
 
     @Test
@@ -221,15 +325,36 @@ class GenerationFlowTest {
         Artwork original = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(artworkId));
         ProvenanceRecord honest = ProvenanceRecord.parse(original.provenanceJson);
         // a record rewritten to claim other model files, with a hash that matches the rewrite
-        ProvenanceRecord forged = new ProvenanceRecord(honest.version(), honest.prompt(), honest.negativePrompt(),
-                honest.seed(), honest.steps(), honest.guidance(), honest.scheduler(), honest.width(), honest.height(),
-                honest.batchSize(), honest.batchIndex(), honest.modelId(), "0".repeat(64), honest.executionProvider(),
-                honest.parentArtworkId(), honest.strength(), honest.creatorId(), honest.createdAt(),
+        ProvenanceRecord forged = new ProvenanceRecord(
+                honest.version(),
+                honest.prompt(),
+                honest.negativePrompt(),
+                honest.seed(),
+                honest.steps(),
+                honest.guidance(),
+                honest.scheduler(),
+                honest.width(),
+                honest.height(),
+                honest.batchSize(),
+                honest.batchIndex(),
+                honest.modelId(),
+                "0".repeat(64),
+                honest.executionProvider(),
+                honest.parentArtworkId(),
+                honest.strength(),
+                honest.creatorId(),
+                honest.createdAt(),
                 honest.imageSha256());
-        QuarkusTransaction.requiringNew().run(() -> Artwork.update(
-                "provenanceJson = ?1, provenanceHash = ?2 where id = ?3", forged.canonicalJson(), forged.hash(), artworkId));
-        given().header("Authorization", Tokens.bearer("ada")).post("/api/artworks/" + artworkId + "/verify")
-                .then().statusCode(200)
+        QuarkusTransaction.requiringNew()
+                .run(() -> Artwork.update(
+                        "provenanceJson = ?1, provenanceHash = ?2 where id = ?3",
+                        forged.canonicalJson(),
+                        forged.hash(),
+                        artworkId));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/artworks/" + artworkId + "/verify")
+                .then()
+                .statusCode(200)
                 .body("verified", equalTo(false))
                 .body("reproduced", equalTo(false))
                 .body("checks.find { it.name == 'record-hash' }.outcome", equalTo("PASSED"))
@@ -237,14 +362,17 @@ class GenerationFlowTest {
                 .body("checks.find { it.name == 'embedded-record' }.outcome", equalTo("FAILED"))
                 .body("checks.find { it.name == 'image-sha256' }.outcome", equalTo("PASSED"))
                 .body("checks.find { it.name == 'reproduction' }.outcome", equalTo("SKIPPED"))
-                .body("checks.find { it.name == 'reproduction' }.detail",
+                .body(
+                        "checks.find { it.name == 'reproduction' }.detail",
                         org.hamcrest.Matchers.containsString("not to the recorded " + "0".repeat(64)));
     }
 
     @Test
     void modelsAreListedWithDefaultsAndLimits() {
-        given().header("Authorization", Tokens.bearer("bo")).get("/api/models")
-                .then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/models")
+                .then()
+                .statusCode(200)
                 .body("find { it.name == 'tiny' }.isDefault", equalTo(true))
                 .body("find { it.name == 'tiny' }.defaults.steps", equalTo(6))
                 .body("find { it.name == 'tiny' }.defaults.width", equalTo(64))

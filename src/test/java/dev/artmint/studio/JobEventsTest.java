@@ -1,6 +1,5 @@
 package dev.artmint.studio;
 
-import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.queue;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,22 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.StudioApi.EventStream;
 import dev.artmint.studio.StudioApi.EventStream.Event;
+import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A job's event stream as a browser's EventSource reads it, across reconnections with Last-Event-ID. */
 @QuarkusTest
@@ -41,8 +38,9 @@ class JobEventsTest {
 
     @Test
     void eachImageIsToldOnceBeforeDoneAndAReconnectionHearsOnlyWhatFollows() throws Exception {
-        UUID jobId = queue("ada", Map.of("prompt", "two small kites", "negativePrompt", "fog", "seed", 11, "steps", 4,
-                "count", 2));
+        UUID jobId = queue(
+                "ada",
+                Map.of("prompt", "two small kites", "negativePrompt", "fog", "seed", 11, "steps", 4, "count", 2));
         List<Event> events;
         String retry;
         try (EventStream stream = new EventStream("ada", jobId)) {
@@ -59,7 +57,9 @@ class JobEventsTest {
         Event done = events.getLast();
         assertEquals("done", done.name());
         List<String> artworkIds = done.data().getList("artworks", String.class);
-        assertEquals(artworkIds, images.stream().map(image -> image.data().getString("id")).toList());
+        assertEquals(
+                artworkIds,
+                images.stream().map(image -> image.data().getString("id")).toList());
         assertNotEquals(artworkIds.get(0), artworkIds.get(1));
         assertEquals(List.of("1.4.0", "2.4.0"), images.stream().map(Event::id).toList());
         assertEquals("2.4.end", done.id());
@@ -75,27 +75,43 @@ class JobEventsTest {
         assertEquals(4, first.data().getInt("steps"));
         assertEquals(11L, first.data().getLong("seed"));
         assertEquals("euler_a", first.data().getString("scheduler"));
-        assertTrue(first.data().getString("modelSha256").matches("[0-9a-f]{64}"), first.data().prettify());
-        assertTrue(first.data().getString("tokenId").matches("[0-9]+"), first.data().prettify());
+        assertTrue(
+                first.data().getString("modelSha256").matches("[0-9a-f]{64}"),
+                first.data().prettify());
+        assertTrue(
+                first.data().getString("tokenId").matches("[0-9]+"),
+                first.data().prettify());
         assertFalse(first.data().getBoolean("minted"));
         assertFalse(first.data().getBoolean("published"));
         assertNull(first.data().getString("title"));
-        assertEquals("/api/artworks/" + artworkIds.getFirst() + "/thumbnail", first.data().getString("thumbnail"));
+        assertEquals(
+                "/api/artworks/" + artworkIds.getFirst() + "/thumbnail",
+                first.data().getString("thumbnail"));
 
         try (EventStream resumed = new EventStream("ada", jobId, first.id())) {
             List<Event> rest = resumed.rest();
-            assertEquals(List.of("image", "done"), rest.stream().map(Event::name).toList(), "after the first image: " + rest);
+            assertEquals(
+                    List.of("image", "done"),
+                    rest.stream().map(Event::name).toList(),
+                    "after the first image: " + rest);
             assertEquals(artworkIds.get(1), rest.getFirst().data().getString("id"));
-            assertEquals(List.of("2.4.0", "2.4.end"), rest.stream().map(Event::id).toList());
+            assertEquals(
+                    List.of("2.4.0", "2.4.end"), rest.stream().map(Event::id).toList());
         }
         try (EventStream afterSteps = new EventStream("ada", jobId, "0.4.0")) {
-            assertEquals(List.of("image", "image", "done"), afterSteps.rest().stream().map(Event::name).toList());
+            assertEquals(
+                    List.of("image", "image", "done"),
+                    afterSteps.rest().stream().map(Event::name).toList());
         }
         try (EventStream fresh = new EventStream("ada", jobId)) {
             List<Event> state = fresh.rest();
-            assertEquals(List.of("image", "image", "done"), state.stream().map(Event::name).toList(),
+            assertEquals(
+                    List.of("image", "image", "done"),
+                    state.stream().map(Event::name).toList(),
                     "a finished job's state: its images and its end");
-            assertEquals(List.of("1.4.0", "2.4.0", "2.4.end"), state.stream().map(Event::id).toList());
+            assertEquals(
+                    List.of("1.4.0", "2.4.0", "2.4.end"),
+                    state.stream().map(Event::id).toList());
         }
         try (EventStream over = new EventStream("ada", jobId, done.id())) {
             assertEquals(204, over.status(), "after the final event an EventSource is told to stop");
@@ -117,14 +133,18 @@ class JobEventsTest {
         // cancelled while the resumed stream waits (its headers may come only with its first event)
         CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
             StudioApi.sleep(500);
-            given().header("Authorization", Tokens.bearer("ada")).delete("/api/generations/" + jobId)
-                    .then().statusCode(200);
+            given().header("Authorization", Tokens.bearer("ada"))
+                    .delete("/api/generations/" + jobId)
+                    .then()
+                    .statusCode(200);
         });
         try (EventStream resumed = new EventStream("ada", jobId, seen)) {
             List<Event> rest = resumed.rest();
             cancel.join();
             assertEquals(List.of("failed"), rest.stream().map(Event::name).toList(), "only the end: " + rest);
-            assertEquals("urn:artmint:problem:generation-cancelled", rest.getFirst().data().getString("type"));
+            assertEquals(
+                    "urn:artmint:problem:generation-cancelled",
+                    rest.getFirst().data().getString("type"));
             assertEquals("0.0.end", rest.getFirst().id());
         }
     }

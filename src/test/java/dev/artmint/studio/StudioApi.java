@@ -3,6 +3,11 @@ package dev.artmint.studio;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.artmint.platform.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,31 +24,32 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import dev.artmint.platform.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-
 /** The studio's HTTP API as the tests call it. */
 public final class StudioApi {
 
-    private StudioApi() {
-    }
+    private StudioApi() {}
 
     public static Response submit(String user, Map<String, Object> body) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/generations");
+        return given().header("Authorization", Tokens.bearer(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/generations");
     }
 
     /** Submits a small job that must be accepted and returns its id. */
     public static UUID queue(String user, Map<String, Object> body) {
-        return UUID.fromString(submit(user, body).then().statusCode(202).extract().path("id"));
+        return UUID.fromString(
+                submit(user, body).then().statusCode(202).extract().path("id"));
     }
 
     public static JsonPath job(String user, UUID id) {
-        return given().header("Authorization", Tokens.bearer(user)).get("/api/generations/" + id)
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", Tokens.bearer(user))
+                .get("/api/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     public static JsonPath await(String user, UUID id, Predicate<JsonPath> condition, Duration timeout) {
@@ -65,20 +71,27 @@ public final class StudioApi {
     }
 
     public static int available(String user) {
-        return given().header("Authorization", Tokens.bearer(user)).get("/api/me/credits")
-                .then().statusCode(200).extract().path("available");
+        return given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me/credits")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("available");
     }
 
     public static UUID userId(String user) {
-        return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me")
-                .then().statusCode(200).extract().path("id"));
+        return UUID.fromString(given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
     }
 
     /** An open Server-Sent Events stream, read one event at a time. */
     public static final class EventStream implements AutoCloseable {
 
-        public record Event(String name, String id, JsonPath data) {
-        }
+        public record Event(String name, String id, JsonPath data) {}
 
         private final BufferedReader reader;
         private final HttpResponse<java.io.InputStream> response;
@@ -91,9 +104,10 @@ public final class StudioApi {
         /** A stream that resumes after the event with this id, as a reconnecting EventSource asks for it. */
         public EventStream(String user, UUID jobId, String lastEventId) {
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                                + "/api/generations/" + jobId + "/events"))
-                        .header("Authorization", Tokens.bearer(user)).header("Accept", "text/event-stream");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + RestAssured.port + "/api/generations/" + jobId + "/events"))
+                        .header("Authorization", Tokens.bearer(user))
+                        .header("Accept", "text/event-stream");
                 if (lastEventId != null) {
                     request.header("Last-Event-ID", lastEventId);
                 }

@@ -1,10 +1,17 @@
 package dev.artmint.studio;
 
-import dev.artmint.studio.job.GenerationJob;
-import dev.artmint.studio.job.WorkerPool;
 import static dev.artmint.studio.StudioApi.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.artmint.platform.LocalStackResource;
+import dev.artmint.studio.job.GenerationJob;
+import dev.artmint.studio.job.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,30 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import dev.artmint.platform.LocalStackResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-
 /**
- * End-to-end studio throughput with the bundled model on this machine: jobs per minute with 1 and 2 workers, and
- * the queue's overhead per job (time from submission to the job's end minus the engine's time). Run with
- * {@code ./mvnw -Pbench test -Dtest=StudioBenchmark}; figures go to stdout and target/benchmark/studio.txt.
+ * End-to-end studio throughput with the bundled model on this machine: jobs per minute with 1 and 2 workers, and the
+ * queue's overhead per job (time from submission to the job's end minus the engine's time). Run with {@code ./mvnw
+ * -Pbench test -Dtest=StudioBenchmark}; figures go to stdout and target/benchmark/studio.txt.
  */
 @Tag("benchmark")
 @QuarkusTest
 @TestProfile(StudioBenchmark.BundledModel.class)
 @WithTestResource(LocalStackResource.class)
-@EnabledIf(value = "bundledModelPresent",
+@EnabledIf(
+        value = "bundledModelPresent",
         disabledReason = "models/artmint-tiny is absent (it is trained separately); the studio benchmark needs it")
 class StudioBenchmark {
 
@@ -47,9 +45,17 @@ class StudioBenchmark {
     public static class BundledModel implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("artmint.studio.models-dir", "models", "artmint.studio.default-model", "artmint-tiny",
-                    "artmint.studio.daily-credits", "1000", "artmint.studio.lease", "60s",
-                    "artmint.studio.poll-interval", "100ms");
+            return Map.of(
+                    "artmint.studio.models-dir",
+                    "models",
+                    "artmint.studio.default-model",
+                    "artmint-tiny",
+                    "artmint.studio.daily-credits",
+                    "1000",
+                    "artmint.studio.lease",
+                    "60s",
+                    "artmint.studio.poll-interval",
+                    "100ms");
         }
     }
 
@@ -67,9 +73,15 @@ class StudioBenchmark {
     void jobsPerMinuteAndQueueOverhead() throws IOException {
         List<String> lines = new ArrayList<>();
         var model = catalogue.defaultModel().orElseThrow();
-        lines.add(String.format("studio benchmark, model %s (sha256 %s) at its defaults (%d steps, %dx%d), 1 image per"
-                        + " job, %d cores visible", model.name(), model.shortHash(), model.defaults().steps(),
-                model.defaults().width(), model.defaults().height(), Runtime.getRuntime().availableProcessors()));
+        lines.add(String.format(
+                "studio benchmark, model %s (sha256 %s) at its defaults (%d steps, %dx%d), 1 image per"
+                        + " job, %d cores visible",
+                model.name(),
+                model.shortHash(),
+                model.defaults().steps(),
+                model.defaults().width(),
+                model.defaults().height(),
+                Runtime.getRuntime().availableProcessors()));
         workers.start(1);
         try {
             awaitAll(List.of(queue("ada", Map.of("prompt", "warm-up"))));
@@ -81,8 +93,10 @@ class StudioBenchmark {
                 overheads.add(Duration.between(job.createdAt, job.finishedAt).toMillis() - job.engineMillis);
             }
             overheads.sort(Long::compare);
-            lines.add(String.format("queue overhead per job (end-to-end minus engine, one job at a time): median %d ms,"
-                    + " min %d ms, max %d ms", overheads.get(JOBS / 2), overheads.getFirst(), overheads.getLast()));
+            lines.add(String.format(
+                    "queue overhead per job (end-to-end minus engine, one job at a time): median %d ms,"
+                            + " min %d ms, max %d ms",
+                    overheads.get(JOBS / 2), overheads.getFirst(), overheads.getLast()));
         } finally {
             workers.stop();
         }
@@ -99,8 +113,8 @@ class StudioBenchmark {
                 workers.stop();
             }
             double minutes = (System.nanoTime() - start) / 60e9;
-            lines.add(String.format("%d worker(s): %d jobs in %.1f s = %.1f jobs/minute", count, JOBS, minutes * 60,
-                    JOBS / minutes));
+            lines.add(String.format(
+                    "%d worker(s): %d jobs in %.1f s = %.1f jobs/minute", count, JOBS, minutes * 60, JOBS / minutes));
         }
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target/benchmark"));
@@ -109,8 +123,15 @@ class StudioBenchmark {
 
     private static void awaitAll(List<UUID> ids) {
         for (UUID id : ids) {
-            assertEquals("SUCCEEDED", StudioApi.await("ada", id, job -> !"QUEUED".equals(job.getString("status"))
-                    && !"RUNNING".equals(job.getString("status")), Duration.ofMinutes(10)).getString("status"));
+            assertEquals(
+                    "SUCCEEDED",
+                    StudioApi.await(
+                                    "ada",
+                                    id,
+                                    job -> !"QUEUED".equals(job.getString("status"))
+                                            && !"RUNNING".equals(job.getString("status")),
+                                    Duration.ofMinutes(10))
+                            .getString("status"));
         }
     }
 }

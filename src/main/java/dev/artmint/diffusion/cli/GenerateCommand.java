@@ -9,8 +9,6 @@ import dev.artmint.diffusion.Timings;
 import dev.artmint.diffusion.onnx.ExecutionProvider;
 import dev.artmint.diffusion.onnx.RuntimeOptions;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.imageio.ImageIO;
 
 /** {@code artmint generate}: text-to-image or image-to-image from the command line, one PNG per image. */
 public final class GenerateCommand {
@@ -31,11 +30,24 @@ public final class GenerateCommand {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> OPTIONS = Set.of("--model", "--prompt", "--negative-prompt", "--seed", "--steps",
-            "--guidance", "--width", "--height", "--count", "--scheduler", "--init", "--strength", "--out",
-            "--threads", "--provider");
-    private static final Map<String, String> FIELD_OPTIONS = Map.of("negativePrompt", "--negative-prompt",
-            "initImage", "--init", "width", "--width", "height", "--height");
+    private static final Set<String> OPTIONS = Set.of(
+            "--model",
+            "--prompt",
+            "--negative-prompt",
+            "--seed",
+            "--steps",
+            "--guidance",
+            "--width",
+            "--height",
+            "--count",
+            "--scheduler",
+            "--init",
+            "--strength",
+            "--out",
+            "--threads",
+            "--provider");
+    private static final Map<String, String> FIELD_OPTIONS = Map.of(
+            "negativePrompt", "--negative-prompt", "initImage", "--init", "width", "--width", "height", "--height");
 
     private static final String USAGE_TEXT = """
             usage: artmint generate --prompt TEXT [options]
@@ -56,8 +68,7 @@ public final class GenerateCommand {
               --help                   this text
             """.formatted(SchedulerKind.ids());
 
-    private GenerateCommand() {
-    }
+    private GenerateCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -111,8 +122,7 @@ public final class GenerateCommand {
             throw new InvalidRequestException("threads", "must not be negative");
         }
         long loadStart = System.nanoTime();
-        try (DiffusionPipeline pipeline = DiffusionPipeline.load(model,
-                new RuntimeOptions(provider, 0, threads, 1))) {
+        try (DiffusionPipeline pipeline = DiffusionPipeline.load(model, new RuntimeOptions(provider, 0, threads, 1))) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             GenerationRequest request = request(options, pipeline);
             GenerationResult result = pipeline.generate(request);
@@ -125,33 +135,46 @@ public final class GenerateCommand {
             }
             result.warnings().forEach(warning -> out.println("warning: " + warning));
             Timings t = result.timings();
-            out.printf("model %s on %s, loaded in %.2f s%n", pipeline.model().name(), pipeline.provider().id(),
-                    loadSeconds);
-            out.printf("%d steps x %d image(s): %.1f ms/step, %.2f s/image, total %.2f s"
+            out.printf(
+                    "model %s on %s, loaded in %.2f s%n",
+                    pipeline.model().name(), pipeline.provider().id(), loadSeconds);
+            out.printf(
+                    "%d steps x %d image(s): %.1f ms/step, %.2f s/image, total %.2f s"
                             + " (text %.2f s, denoise %.2f s, decode %.2f s), ONNX Runtime %.2f s, overhead x%.3f%n",
-                    t.steps(), t.images(), t.perStep().toNanos() / 1e6, t.perImage().toNanos() / 1e9,
-                    t.total().toNanos() / 1e9, t.textEncoding().toNanos() / 1e9, t.denoising().toNanos() / 1e9,
-                    t.decoding().toNanos() / 1e9, t.onnx().toNanos() / 1e9, t.overheadRatio());
+                    t.steps(),
+                    t.images(),
+                    t.perStep().toNanos() / 1e6,
+                    t.perImage().toNanos() / 1e9,
+                    t.total().toNanos() / 1e9,
+                    t.textEncoding().toNanos() / 1e9,
+                    t.denoising().toNanos() / 1e9,
+                    t.decoding().toNanos() / 1e9,
+                    t.onnx().toNanos() / 1e9,
+                    t.overheadRatio());
             return OK;
         }
     }
 
     private static GenerationRequest request(Map<String, String> options, DiffusionPipeline pipeline) {
-        GenerationRequest.Builder builder = GenerationRequest.builder(pipeline.model().defaults())
+        GenerationRequest.Builder builder = GenerationRequest.builder(
+                        pipeline.model().defaults())
                 .prompt(options.get("--prompt"))
                 .negativePrompt(options.getOrDefault("--negative-prompt", ""))
-                .seed(options.containsKey("--seed")
-                        ? Long.parseLong(options.get("--seed"))
-                        : new SecureRandom().nextInt(Integer.MAX_VALUE));
+                .seed(
+                        options.containsKey("--seed")
+                                ? Long.parseLong(options.get("--seed"))
+                                : new SecureRandom().nextInt(Integer.MAX_VALUE));
         ifPresent(options, "--steps", v -> builder.steps(Integer.parseInt(v)));
         ifPresent(options, "--guidance", v -> builder.guidance(Double.parseDouble(v)));
         ifPresent(options, "--count", v -> builder.count(Integer.parseInt(v)));
         ifPresent(options, "--scheduler", builder::scheduler);
         var defaults = pipeline.model().defaults();
-        builder.size(Integer.parseInt(options.getOrDefault("--width", String.valueOf(defaults.width()))),
+        builder.size(
+                Integer.parseInt(options.getOrDefault("--width", String.valueOf(defaults.width()))),
                 Integer.parseInt(options.getOrDefault("--height", String.valueOf(defaults.height()))));
         if (options.containsKey("--init")) {
-            builder.initImage(readImage(Path.of(options.get("--init"))),
+            builder.initImage(
+                    readImage(Path.of(options.get("--init"))),
                     Double.parseDouble(options.getOrDefault("--strength", "0.75")));
         }
         return builder.build();

@@ -7,8 +7,7 @@ import java.awt.image.BufferedImage;
 /** Conversions between RGB images and the VAE's planar [3, H, W] float layout in [-1, 1]. */
 public final class ImageTensors {
 
-    private ImageTensors() {
-    }
+    private ImageTensors() {}
 
     /** Planar RGB in [-1, 1] to an 8-bit RGB image, rounding to nearest. */
     public static BufferedImage toImage(float[] chw, int width, int height) {
@@ -28,9 +27,8 @@ public final class ImageTensors {
 
     /** An image resized to {@code width x height} if needed, as planar RGB in [-1, 1]. */
     public static float[] toTensor(BufferedImage source, int width, int height) {
-        BufferedImage image = source.getWidth() == width && source.getHeight() == height
-                ? source
-                : resize(source, width, height);
+        BufferedImage image =
+                source.getWidth() == width && source.getHeight() == height ? source : resize(source, width, height);
         int plane = width * height;
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
         float[] chw = new float[3 * plane];

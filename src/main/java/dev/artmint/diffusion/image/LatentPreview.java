@@ -3,20 +3,19 @@ package dev.artmint.diffusion.image;
 import java.awt.image.BufferedImage;
 
 /**
- * A cheap preview of latents without the VAE: a fixed linear map from the four latent channels to RGB
- * (the Stable Diffusion 1.x factors AUTOMATIC1111's "cheap approximation" uses), one pixel per latent.
+ * A cheap preview of latents without the VAE: a fixed linear map from the four latent channels to RGB (the Stable
+ * Diffusion 1.x factors AUTOMATIC1111's "cheap approximation" uses), one pixel per latent.
  */
 public final class LatentPreview {
 
     private static final float[][] FACTORS = {
-            {0.298f, 0.207f, 0.208f},
-            {0.187f, 0.286f, 0.173f},
-            {-0.158f, 0.189f, 0.264f},
-            {-0.184f, -0.271f, -0.473f},
+        {0.298f, 0.207f, 0.208f},
+        {0.187f, 0.286f, 0.173f},
+        {-0.158f, 0.189f, 0.264f},
+        {-0.184f, -0.271f, -0.473f},
     };
 
-    private LatentPreview() {
-    }
+    private LatentPreview() {}
 
     /** Projects one image's scaled latents [4, h, w] starting at {@code offset}. */
     public static BufferedImage project(float[] latents, int offset, int latentWidth, int latentHeight) {

@@ -1,7 +1,13 @@
 package dev.artmint.diffusion.image;
 
-import org.w3c.dom.NodeList;
-
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -12,30 +18,22 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.w3c.dom.NodeList;
 
 /** Writes and reads PNG files with text chunks through javax.imageio's PNG plug-in and its metadata tree. */
 public final class PngCodec {
 
     private static final String FORMAT = "javax_imageio_png_1.0";
 
-    private PngCodec() {
-    }
+    private PngCodec() {}
 
     /** Encodes an RGB image with the given text entries, in order. Same input, same bytes. */
     public static byte[] write(BufferedImage image, List<PngText> texts) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
-                    writer.getDefaultWriteParam());
+                ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), writer.getDefaultWriteParam());
             metadata.mergeTree(FORMAT, textTree(texts));
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, metadata), writer.getDefaultWriteParam());
@@ -54,7 +52,8 @@ public final class PngCodec {
             ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
             try {
                 reader.setInput(in);
-                IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree(FORMAT);
+                IIOMetadataNode root =
+                        (IIOMetadataNode) reader.getImageMetadata(0).getAsTree(FORMAT);
                 Map<String, String> texts = new LinkedHashMap<>();
                 NodeList entries = root.getElementsByTagName("tEXtEntry");
                 for (int i = 0; i < entries.getLength(); i++) {

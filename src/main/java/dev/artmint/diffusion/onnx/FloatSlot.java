@@ -4,15 +4,14 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
 /**
- * A float32 or float16 tensor over native memory allocated once: callers refill it before each run, or
- * pass it as a pinned output that ONNX Runtime writes into, so the denoising loop allocates nothing.
+ * A float32 or float16 tensor over native memory allocated once: callers refill it before each run, or pass it as a
+ * pinned output that ONNX Runtime writes into, so the denoising loop allocates nothing.
  */
 public final class FloatSlot implements AutoCloseable {
 
@@ -33,12 +32,17 @@ public final class FloatSlot implements AutoCloseable {
         }
         int size = Math.toIntExact(count);
         if (type == OnnxJavaType.FLOAT) {
-            FloatBuffer floats = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            FloatBuffer floats = ByteBuffer.allocateDirect(size * Float.BYTES)
+                    .order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
             return new FloatSlot(OnnxTensor.createTensor(environment, floats, shape), floats, null);
         }
         if (type == OnnxJavaType.FLOAT16) {
-            ShortBuffer halves = ByteBuffer.allocateDirect(size * Short.BYTES).order(ByteOrder.nativeOrder()).asShortBuffer();
-            return new FloatSlot(OnnxTensor.createTensor(environment, halves, shape, OnnxJavaType.FLOAT16), null, halves);
+            ShortBuffer halves = ByteBuffer.allocateDirect(size * Short.BYTES)
+                    .order(ByteOrder.nativeOrder())
+                    .asShortBuffer();
+            return new FloatSlot(
+                    OnnxTensor.createTensor(environment, halves, shape, OnnxJavaType.FLOAT16), null, halves);
         }
         throw new IllegalArgumentException("expected a float32 or float16 tensor, the model declares " + type);
     }

@@ -4,9 +4,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
+import org.jboss.logging.Logger;
 
 /** Opens ONNX Runtime sessions on the provider the options ask for, falling back to the CPU when it is absent. */
 public final class OrtRuntime {
@@ -25,7 +24,8 @@ public final class OrtRuntime {
 
     public static OrtRuntime create(RuntimeOptions options) {
         ExecutionProvider provider = options.provider();
-        if (provider == ExecutionProvider.CUDA && !OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+        if (provider == ExecutionProvider.CUDA
+                && !OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             LOG.warn("CUDA execution provider requested but this ONNX Runtime build has none"
                     + " (build with the Maven profile 'cuda' for onnxruntime_gpu); running on CPU");
             provider = ExecutionProvider.CPU;

@@ -4,7 +4,6 @@ import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ record Port(String name, OnnxJavaType type, long[] shape) {
         if (info == null) {
             List<NodeInfo> ordered = new ArrayList<>(ports.values());
             if (fallbackIndex >= ordered.size()) {
-                throw new IllegalArgumentException(component + " has no '" + preferred + "' port; it declares "
-                        + ports.keySet());
+                throw new IllegalArgumentException(
+                        component + " has no '" + preferred + "' port; it declares " + ports.keySet());
             }
             info = ordered.get(fallbackIndex);
         }

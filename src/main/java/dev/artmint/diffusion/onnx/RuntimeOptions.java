@@ -1,8 +1,8 @@
 package dev.artmint.diffusion.onnx;
 
 /**
- * How sessions are created: the requested provider, the CUDA device, and ONNX Runtime's thread pools
- * (0 lets ONNX Runtime pick one thread per physical core).
+ * How sessions are created: the requested provider, the CUDA device, and ONNX Runtime's thread pools (0 lets ONNX
+ * Runtime pick one thread per physical core).
  */
 public record RuntimeOptions(ExecutionProvider provider, int cudaDevice, int intraOpThreads, int interOpThreads) {
 

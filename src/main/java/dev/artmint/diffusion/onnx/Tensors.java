@@ -4,15 +4,13 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
 /** Conversions between Java float arrays and float32 / float16 tensors off the hot path. */
 final class Tensors {
 
-    private Tensors() {
-    }
+    private Tensors() {}
 
     static float[] toFloats(OnnxTensor tensor) {
         if (tensor.getInfo().type == OnnxJavaType.FLOAT16) {

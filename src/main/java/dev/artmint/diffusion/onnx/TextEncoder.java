@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -43,8 +42,8 @@ public final class TextEncoder implements AutoCloseable {
     }
 
     /**
-     * Encodes one padded id sequence; {@code length} is the number of real tokens (for an attention mask,
-     * when the export has one). Returns the hidden states flattened as [sequence, hidden].
+     * Encodes one padded id sequence; {@code length} is the number of real tokens (for an attention mask, when the
+     * export has one). Returns the hidden states flattened as [sequence, hidden].
      */
     public float[] encode(int[] ids, int length, RunClock clock) throws OrtException {
         long[] shape = {1, ids.length};

@@ -3,13 +3,12 @@ package dev.artmint.diffusion.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The UNet's timestep input in whatever form the export declares: int64, int32, float32, float16 or
- * float64; a scalar, shape [1] or one value per batch entry.
+ * The UNet's timestep input in whatever form the export declares: int64, int32, float32, float16 or float64; a scalar,
+ * shape [1] or one value per batch entry.
  */
 final class TimestepSlot implements AutoCloseable {
 
@@ -34,18 +33,22 @@ final class TimestepSlot implements AutoCloseable {
         } else if (port.rank() == 1) {
             shape = new long[] {batch};
         } else {
-            throw new IllegalArgumentException("unet timestep must be a scalar or 1-D, the export declares rank "
-                    + port.rank());
+            throw new IllegalArgumentException(
+                    "unet timestep must be a scalar or 1-D, the export declares rank " + port.rank());
         }
         int count = shape.length == 0 ? 1 : (int) shape[0];
         ByteBuffer bytes = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder());
         OnnxTensor tensor = switch (port.type()) {
             case INT64 -> OnnxTensor.createTensor(environment, bytes.asLongBuffer(), shape);
-            case INT32 -> OnnxTensor.createTensor(environment, bytes.asIntBuffer().limit(count), shape);
-            case FLOAT -> OnnxTensor.createTensor(environment, bytes.asFloatBuffer().limit(count), shape);
-            case DOUBLE -> OnnxTensor.createTensor(environment, bytes.asDoubleBuffer().limit(count), shape);
-            case FLOAT16 -> OnnxTensor.createTensor(environment, bytes.asShortBuffer().limit(count), shape,
-                    ai.onnxruntime.OnnxJavaType.FLOAT16);
+            case INT32 ->
+                OnnxTensor.createTensor(environment, bytes.asIntBuffer().limit(count), shape);
+            case FLOAT ->
+                OnnxTensor.createTensor(environment, bytes.asFloatBuffer().limit(count), shape);
+            case DOUBLE ->
+                OnnxTensor.createTensor(environment, bytes.asDoubleBuffer().limit(count), shape);
+            case FLOAT16 ->
+                OnnxTensor.createTensor(
+                        environment, bytes.asShortBuffer().limit(count), shape, ai.onnxruntime.OnnxJavaType.FLOAT16);
             default -> throw new IllegalArgumentException("unsupported unet timestep type " + port.type());
         };
         return new TimestepSlot(tensor, bytes, port, count);

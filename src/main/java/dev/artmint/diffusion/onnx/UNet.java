@@ -3,7 +3,6 @@ package dev.artmint.diffusion.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -66,12 +65,17 @@ public final class UNet implements AutoCloseable {
                 throws OrtException {
             long[] latentShape = {batch, latentChannels(), latentHeight, latentWidth};
             sampleSlot = FloatSlot.allocate(runtime.environment(), sample.type(), latentShape);
-            hiddenSlot = FloatSlot.allocate(runtime.environment(), hiddenStates.type(),
-                    new long[] {batch, sequenceLength, hiddenSize});
+            hiddenSlot = FloatSlot.allocate(
+                    runtime.environment(), hiddenStates.type(), new long[] {batch, sequenceLength, hiddenSize});
             outputSlot = FloatSlot.allocate(runtime.environment(), output.type(), latentShape);
             timestepSlot = TimestepSlot.allocate(runtime.environment(), timestep, batch);
-            inputs = Map.of(sample.name(), sampleSlot.tensor(), timestep.name(), timestepSlot.tensor(),
-                    hiddenStates.name(), hiddenSlot.tensor());
+            inputs = Map.of(
+                    sample.name(),
+                    sampleSlot.tensor(),
+                    timestep.name(),
+                    timestepSlot.tensor(),
+                    hiddenStates.name(),
+                    hiddenSlot.tensor());
             outputs = Map.of(output.name(), outputSlot.tensor());
         }
 

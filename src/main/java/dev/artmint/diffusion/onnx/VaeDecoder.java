@@ -3,7 +3,6 @@ package dev.artmint.diffusion.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -46,8 +45,8 @@ public final class VaeDecoder implements AutoCloseable {
         private final Map<String, OnnxTensor> outputs;
 
         private Binding(int channels, int height, int width) throws OrtException {
-            latentSlot = FloatSlot.allocate(runtime.environment(), latents.type(),
-                    new long[] {1, channels, height / 8, width / 8});
+            latentSlot = FloatSlot.allocate(
+                    runtime.environment(), latents.type(), new long[] {1, channels, height / 8, width / 8});
             imageSlot = FloatSlot.allocate(runtime.environment(), image.type(), new long[] {1, 3, height, width});
             inputs = Map.of(latents.name(), latentSlot.tensor());
             outputs = Map.of(image.name(), imageSlot.tensor());

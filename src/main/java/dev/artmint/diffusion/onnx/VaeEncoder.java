@@ -3,15 +3,14 @@ package dev.artmint.diffusion.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The VAE encoder for image-to-image: pixels in [-1, 1] to unscaled latents. Exports either emit the
- * distribution's mean ({@code latent_sample}) or mean and log-variance stacked on the channel axis
- * ({@code latent_parameters}); both give the mean here, so encoding is deterministic.
+ * The VAE encoder for image-to-image: pixels in [-1, 1] to unscaled latents. Exports either emit the distribution's
+ * mean ({@code latent_sample}) or mean and log-variance stacked on the channel axis ({@code latent_parameters}); both
+ * give the mean here, so encoding is deterministic.
  */
 public final class VaeEncoder implements AutoCloseable {
 
@@ -35,7 +34,8 @@ public final class VaeEncoder implements AutoCloseable {
         long[] shape = {1, 3, height, width};
         try (OnnxTensor input = Tensors.of(runtime.environment(), pixels, shape, image.type())) {
             try (OrtSession.Result result = clock.time(() -> session.run(Map.of(image.name(), input)))) {
-                float[] values = Tensors.toFloats((OnnxTensor) result.get(latents.name()).orElseThrow());
+                float[] values =
+                        Tensors.toFloats((OnnxTensor) result.get(latents.name()).orElseThrow());
                 // the mean is the first half of latent_parameters' channels
                 return Arrays.copyOf(values, channels * (height / 8) * (width / 8));
             }

@@ -1,8 +1,8 @@
 package dev.artmint.diffusion.scheduler;
 
 /**
- * A sampler that works directly with the cumulative alphas (DDIM, LCM): unscaled model input, unit initial noise,
- * and image-to-image noising as sqrt(alpha_bar) x + sqrt(1 - alpha_bar) noise.
+ * A sampler that works directly with the cumulative alphas (DDIM, LCM): unscaled model input, unit initial noise, and
+ * image-to-image noising as sqrt(alpha_bar) x + sqrt(1 - alpha_bar) noise.
  */
 abstract sealed class AlphaSpaceScheduler implements Scheduler permits DdimScheduler, LcmScheduler {
 

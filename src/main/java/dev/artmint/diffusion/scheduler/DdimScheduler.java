@@ -10,7 +10,8 @@ final class DdimScheduler extends AlphaSpaceScheduler {
     private final double clipRange;
 
     DdimScheduler(SchedulerConfig config, int steps) {
-        super(new NoiseSchedule(config),
+        super(
+                new NoiseSchedule(config),
                 Timesteps.descending(config, config.timestepSpacing().orElse(TimestepSpacing.LEADING), steps, true));
         prediction = config.predictionType();
         stepRatio = config.numTrainTimesteps() / steps;

@@ -1,8 +1,8 @@
 package dev.artmint.diffusion.scheduler;
 
 /**
- * DPM-Solver++ second order multistep with the midpoint update (diffusers DPMSolverMultistepScheduler,
- * algorithm dpmsolver++, solver_order 2, lower_order_final), optionally on the Karras sigma grid.
+ * DPM-Solver++ second order multistep with the midpoint update (diffusers DPMSolverMultistepScheduler, algorithm
+ * dpmsolver++, solver_order 2, lower_order_final), optionally on the Karras sigma grid.
  */
 final class DpmSolverMultistepScheduler implements Scheduler {
 
@@ -97,9 +97,10 @@ final class DpmSolverMultistepScheduler implements Scheduler {
         double alphaS0 = alpha(sigmas[index]);
         double sigmaS0 = sigmas[index] * alphaS0;
         for (int i = 0; i < sample.length; i++) {
-            currentX0[i] = (float) (prediction == PredictionType.EPSILON
-                    ? (sample[i] - sigmaS0 * modelOutput[i]) / alphaS0
-                    : alphaS0 * sample[i] - sigmaS0 * modelOutput[i]);
+            currentX0[i] = (float)
+                    (prediction == PredictionType.EPSILON
+                            ? (sample[i] - sigmaS0 * modelOutput[i]) / alphaS0
+                            : alphaS0 * sample[i] - sigmaS0 * modelOutput[i]);
         }
         int steps = timesteps.length;
         boolean lowerOrderFinal = index == steps - 1 && (steps < 15 || finalSigmaZero);

@@ -1,13 +1,13 @@
 package dev.artmint.diffusion.scheduler;
 
 /**
- * One sampler configured for a fixed number of inference steps. Latents are flat float arrays; every
- * operation works element by element, so a batch is one array and each image's noise comes from the
- * {@link NoiseSource} the caller supplies.
+ * One sampler configured for a fixed number of inference steps. Latents are flat float arrays; every operation works
+ * element by element, so a batch is one array and each image's noise comes from the {@link NoiseSource} the caller
+ * supplies.
  *
- * <p>A scheduler is stateful and not thread-safe: multistep samplers (DPM++ 2M) keep the previous step's model
- * output, and every step advances with the loop. Make one per generation, as the denoising loop does, and never share
- * it between threads or images run one after another.
+ * <p>A scheduler is stateful and not thread-safe: multistep samplers (DPM++ 2M) keep the previous step's model output,
+ * and every step advances with the loop. Make one per generation, as the denoising loop does, and never share it
+ * between threads or images run one after another.
  */
 public sealed interface Scheduler permits EulerScheduler, AlphaSpaceScheduler, DpmSolverMultistepScheduler {
 

@@ -2,15 +2,14 @@ package dev.artmint.diffusion.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The diffusers scheduler_config.json fields the schedulers read. Fields whose diffusers default
- * differs per scheduler class stay optional so each scheduler applies its own default.
+ * The diffusers scheduler_config.json fields the schedulers read. Fields whose diffusers default differs per scheduler
+ * class stay optional so each scheduler applies its own default.
  */
 public record SchedulerConfig(
         String className,
@@ -40,9 +39,22 @@ public record SchedulerConfig(
 
     /** The Stable Diffusion 1.x training schedule. */
     public static SchedulerConfig stableDiffusion() {
-        return new SchedulerConfig("EulerAncestralDiscreteScheduler", 1000, 0.00085, 0.012, "scaled_linear",
-                PredictionType.EPSILON, Optional.empty(), 1, Optional.empty(), Optional.empty(), 1.0, false, "zero",
-                50, 10.0);
+        return new SchedulerConfig(
+                "EulerAncestralDiscreteScheduler",
+                1000,
+                0.00085,
+                0.012,
+                "scaled_linear",
+                PredictionType.EPSILON,
+                Optional.empty(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                1.0,
+                false,
+                "zero",
+                50,
+                10.0);
     }
 
     public static SchedulerConfig read(Path file) {

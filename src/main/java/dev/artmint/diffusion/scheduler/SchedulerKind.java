@@ -55,9 +55,10 @@ public enum SchedulerKind {
             case "DDIMScheduler" -> DDIM;
             case "DPMSolverMultistepScheduler" -> karras ? DPMPP_2M_KARRAS : DPMPP_2M;
             case "LCMScheduler" -> LCM;
-            default -> throw new IllegalArgumentException("scheduler_config.json names " + className
-                    + ", which ArtMint has no sampler for; set \"artmint\": {\"scheduler\": ...} in model_index.json"
-                    + " to one of " + ids());
+            default ->
+                throw new IllegalArgumentException("scheduler_config.json names " + className
+                        + ", which ArtMint has no sampler for; set \"artmint\": {\"scheduler\": ...} in model_index.json"
+                        + " to one of " + ids());
         };
     }
 

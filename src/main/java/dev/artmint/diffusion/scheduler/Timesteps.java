@@ -3,8 +3,7 @@ package dev.artmint.diffusion.scheduler;
 /** Inference timestep grids as diffusers builds them with numpy (round half to even, as np.round does). */
 final class Timesteps {
 
-    private Timesteps() {
-    }
+    private Timesteps() {}
 
     /** numpy.linspace with endpoint: start + i * step, the last value exactly {@code stop}. */
     static double[] linspace(double start, double stop, int num) {

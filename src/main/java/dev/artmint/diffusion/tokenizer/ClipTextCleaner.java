@@ -7,29 +7,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CLIP's prompt clean-up as its simple tokenizer does it: HTML unescaping twice, stripping, collapsing
- * whitespace and lower-casing. ftfy.fix_text is left out, exactly as in the reference tokenizer the
- * bundled model was trained with (models/training/clip_tokenizer.py): the ids must match training.
+ * CLIP's prompt clean-up as its simple tokenizer does it: HTML unescaping twice, stripping, collapsing whitespace and
+ * lower-casing. ftfy.fix_text is left out, exactly as in the reference tokenizer the bundled model was trained with
+ * (models/training/clip_tokenizer.py): the ids must match training.
  */
 final class ClipTextCleaner {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)");
     private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("copy", "\u00a9"),
-            Map.entry("reg", "\u00ae"), Map.entry("trade", "\u2122"), Map.entry("hellip", "\u2026"),
-            Map.entry("mdash", "\u2014"), Map.entry("ndash", "\u2013"), Map.entry("lsquo", "\u2018"),
-            Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201c"), Map.entry("rdquo", "\u201d"),
-            Map.entry("laquo", "\u00ab"), Map.entry("raquo", "\u00bb"), Map.entry("deg", "\u00b0"),
-            Map.entry("eacute", "\u00e9"), Map.entry("egrave", "\u00e8"), Map.entry("uuml", "\u00fc"),
-            Map.entry("ouml", "\u00f6"), Map.entry("auml", "\u00e4"), Map.entry("szlig", "\u00df"));
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", "\u00a0"),
+            Map.entry("copy", "\u00a9"),
+            Map.entry("reg", "\u00ae"),
+            Map.entry("trade", "\u2122"),
+            Map.entry("hellip", "\u2026"),
+            Map.entry("mdash", "\u2014"),
+            Map.entry("ndash", "\u2013"),
+            Map.entry("lsquo", "\u2018"),
+            Map.entry("rsquo", "\u2019"),
+            Map.entry("ldquo", "\u201c"),
+            Map.entry("rdquo", "\u201d"),
+            Map.entry("laquo", "\u00ab"),
+            Map.entry("raquo", "\u00bb"),
+            Map.entry("deg", "\u00b0"),
+            Map.entry("eacute", "\u00e9"),
+            Map.entry("egrave", "\u00e8"),
+            Map.entry("uuml", "\u00fc"),
+            Map.entry("ouml", "\u00f6"),
+            Map.entry("auml", "\u00e4"),
+            Map.entry("szlig", "\u00df"));
     /** The entities HTML5 (and Python's html.unescape) also accept without the closing semicolon. */
-    private static final Set<String> LEGACY = Set.of("amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "laquo",
-            "raquo", "deg", "eacute", "egrave", "uuml", "ouml", "auml", "szlig");
+    private static final Set<String> LEGACY = Set.of(
+            "amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "laquo", "raquo", "deg", "eacute", "egrave", "uuml",
+            "ouml", "auml", "szlig");
 
-    private ClipTextCleaner() {
-    }
+    private ClipTextCleaner() {}
 
     static String clean(String text) {
         String unescaped = unescapeHtml(unescapeHtml(text));

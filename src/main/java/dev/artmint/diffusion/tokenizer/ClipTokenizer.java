@@ -3,7 +3,6 @@ package dev.artmint.diffusion.tokenizer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +55,8 @@ public final class ClipTokenizer {
     public static ClipTokenizer load(Path folder) {
         ObjectMapper json = new ObjectMapper();
         try {
-            Map<String, Integer> vocabulary = json.readValue(folder.resolve("vocab.json").toFile(),
-                    new TypeReference<>() {
-                    });
+            Map<String, Integer> vocabulary =
+                    json.readValue(folder.resolve("vocab.json").toFile(), new TypeReference<>() {});
             List<String> merges = new ArrayList<>();
             for (String line : Files.readAllLines(folder.resolve("merges.txt"), StandardCharsets.UTF_8)) {
                 if (!line.isBlank() && !line.startsWith("#version")) {
@@ -156,7 +154,9 @@ public final class ClipTokenizer {
             }
             List<String> merged = new ArrayList<>(word.size());
             for (int i = 0; i < word.size(); i++) {
-                if (i + 1 < word.size() && word.get(i).equals(first) && word.get(i + 1).equals(second)) {
+                if (i + 1 < word.size()
+                        && word.get(i).equals(first)
+                        && word.get(i + 1).equals(second)) {
                     merged.add(first + second);
                     i++;
                 } else {

@@ -1,16 +1,13 @@
 package dev.artmint.identity.wallet;
 
-import dev.artmint.platform.problem.Refusal;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.web3j.crypto.Credentials;
-
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TransactionRequest;
 import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.web3j.crypto.Credentials;
 
 /** Funds custodial wallets from a development account of the local chain; absent wherever no faucet key is set. */
 @ApplicationScoped
@@ -27,10 +24,15 @@ public class Faucet {
     }
 
     public ChainTransaction fund(UUID userId) {
-        String key = config.faucet().key()
+        String key = config.faucet()
+                .key()
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "there is no faucet on this chain"));
         Wallet wallet = wallets.custodial(userId);
-        return outbox.submit(new TransactionRequest("faucet:" + UUID.randomUUID(), Credentials.create(key), wallet.address,
-                config.faucet().amount(), "0x"));
+        return outbox.submit(new TransactionRequest(
+                "faucet:" + UUID.randomUUID(),
+                Credentials.create(key),
+                wallet.address,
+                config.faucet().amount(),
+                "0x"));
     }
 }

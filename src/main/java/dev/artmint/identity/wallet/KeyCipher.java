@@ -1,21 +1,18 @@
 package dev.artmint.identity.wallet;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * Encrypts wallet private keys with AES-256-GCM under the master key: a fresh 12-byte nonce per key, stored in
- * front of the ciphertext, and the owner's user id as associated data, so a key moved to another user's row
- * does not decrypt.
+ * Encrypts wallet private keys with AES-256-GCM under the master key: a fresh 12-byte nonce per key, stored in front of
+ * the ciphertext, and the owner's user id as associated data, so a key moved to another user's row does not decrypt.
  */
 @ApplicationScoped
 class KeyCipher {
@@ -34,11 +31,18 @@ class KeyCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, owner, nonce, privateKey);
-        return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     byte[] decrypt(UUID owner, byte[] stored) {
-        return run(Cipher.DECRYPT_MODE, owner, Arrays.copyOf(stored, NONCE_BYTES), Arrays.copyOfRange(stored, NONCE_BYTES, stored.length));
+        return run(
+                Cipher.DECRYPT_MODE,
+                owner,
+                Arrays.copyOf(stored, NONCE_BYTES),
+                Arrays.copyOfRange(stored, NONCE_BYTES, stored.length));
     }
 
     private byte[] run(int mode, UUID owner, byte[] nonce, byte[] input) {
@@ -48,7 +52,8 @@ class KeyCipher {
             cipher.updateAAD(owner.toString().getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("wallet key " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption") + " failed", e);
+            throw new IllegalStateException(
+                    "wallet key " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption") + " failed", e);
         }
     }
 }

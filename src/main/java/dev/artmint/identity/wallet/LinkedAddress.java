@@ -1,15 +1,13 @@
 package dev.artmint.identity.wallet;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /** An external address a user proved to control with a Sign-In with Ethereum signature. */
 @Entity

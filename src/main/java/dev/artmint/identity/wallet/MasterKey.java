@@ -1,5 +1,7 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.platform.PlatformConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,17 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.artmint.platform.PlatformConfig;
-
 /**
- * The AES-256 master key of the custodial wallets: from configuration, or, where the local stack asks for it,
- * generated once into {@code <data-dir>/wallet-master.key} readable by its owner only.
+ * The AES-256 master key of the custodial wallets: from configuration, or, where the local stack asks for it, generated
+ * once into {@code <data-dir>/wallet-master.key} readable by its owner only.
  */
 @ApplicationScoped
 class MasterKey {
@@ -28,14 +25,12 @@ class MasterKey {
     private final SecretKey key;
 
     MasterKey(WalletConfig config, PlatformConfig platform) {
-        byte[] bytes = config.masterKey()
-                .map(MasterKey::decode)
-                .orElseGet(() -> {
-                    if (!config.generateMasterKey()) {
-                        throw new IllegalStateException("artmint.wallet.master-key is not configured");
-                    }
-                    return loadOrGenerate(platform.dataDir().resolve("wallet-master.key"));
-                });
+        byte[] bytes = config.masterKey().map(MasterKey::decode).orElseGet(() -> {
+            if (!config.generateMasterKey()) {
+                throw new IllegalStateException("artmint.wallet.master-key is not configured");
+            }
+            return loadOrGenerate(platform.dataDir().resolve("wallet-master.key"));
+        });
         this.key = new SecretKeySpec(bytes, "AES");
     }
 
@@ -46,7 +41,8 @@ class MasterKey {
     private static byte[] decode(String base64) {
         byte[] bytes = Base64.getDecoder().decode(base64.trim());
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("artmint.wallet.master-key must be base64 of 32 bytes, it has " + bytes.length);
+            throw new IllegalStateException(
+                    "artmint.wallet.master-key must be base64 of 32 bytes, it has " + bytes.length);
         }
         return bytes;
     }

@@ -1,7 +1,10 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.chain.ChainNode;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SignatureException;
@@ -10,19 +13,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
-import dev.artmint.chain.ChainNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * Links external addresses by EIP-4361: the server issues a nonce, the user signs a message naming this domain,
- * their address, the chain and the nonce, and the signature (EIP-191 personal_sign) must recover that address.
+ * Links external addresses by EIP-4361: the server issues a nonce, the user signs a message naming this domain, their
+ * address, the chain and the nonce, and the signature (EIP-191 personal_sign) must recover that address.
  */
 @ApplicationScoped
 public class SiweLinks {
@@ -50,7 +47,13 @@ public class SiweLinks {
         nonce.issuedAt = clock.instant();
         nonce.expiresAt = nonce.issuedAt.plus(config.siwe().nonceTtl());
         QuarkusTransaction.requiringNew().run(nonce::persist);
-        return new SiweChallenge(nonce.nonce, config.siwe().domain(), config.siwe().uri(), node.chainId(), nonce.issuedAt, nonce.expiresAt);
+        return new SiweChallenge(
+                nonce.nonce,
+                config.siwe().domain(),
+                config.siwe().uri(),
+                node.chainId(),
+                nonce.issuedAt,
+                nonce.expiresAt);
     }
 
     /** Checks the message and signature, uses up the nonce and links the address; answers the address, lower case. */
@@ -58,19 +61,28 @@ public class SiweLinks {
         SiweMessage message = SiweMessage.parse(text);
         Instant now = clock.instant();
         if (!message.domain().equals(config.siwe().domain())) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is for " + message.domain() + ", not " + config.siwe().domain());
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the message is for " + message.domain() + ", not "
+                            + config.siwe().domain());
         }
         if (!"1".equals(message.version())) {
             throw Refusal.of(ProblemType.SIWE_REJECTED, "only version 1 messages are accepted");
         }
         if (message.chainId() != node.chainId()) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is for chain " + message.chainId() + ", not " + node.chainId());
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the message is for chain " + message.chainId() + ", not " + node.chainId());
         }
         if (message.expirationTime().map(expiry -> !now.isBefore(expiry)).orElse(false)) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message expired at " + message.expirationTime().get());
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the message expired at " + message.expirationTime().get());
         }
         if (message.notBefore().map(now::isBefore).orElse(false)) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the message is not valid before " + message.notBefore().get());
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the message is not valid before " + message.notBefore().get());
         }
         String signer = recover(text, signature);
         if (!signer.equalsIgnoreCase(message.address())) {
@@ -92,10 +104,15 @@ public class SiweLinks {
     }
 
     private static void useNonce(UUID userId, String nonce, Instant now) {
-        long used = SiweNonce.update("usedAt = ?1 where nonce = ?2 and userId = ?3 and usedAt is null and expiresAt > ?1",
-                now, nonce, userId);
+        long used = SiweNonce.update(
+                "usedAt = ?1 where nonce = ?2 and userId = ?3 and usedAt is null and expiresAt > ?1",
+                now,
+                nonce,
+                userId);
         if (used != 1) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the nonce " + nonce + " was not issued to you, is used up or has expired");
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the nonce " + nonce + " was not issued to you, is used up or has expired");
         }
     }
 
@@ -111,9 +128,11 @@ public class SiweLinks {
             throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature must be 65 bytes, it has " + bytes.length);
         }
         byte v = bytes[64] < 27 ? (byte) (bytes[64] + 27) : bytes[64];
-        Sign.SignatureData data = new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
+        Sign.SignatureData data =
+                new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
         try {
-            return "0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
+            return "0x"
+                    + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
         } catch (SignatureException | IllegalArgumentException e) {
             throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify: " + e.getMessage());
         }

@@ -13,8 +13,16 @@ import java.util.Optional;
  * The fields of an EIP-4361 (Sign-In with Ethereum) message that ArtMint checks. Parsing checks the layout only;
  * {@link SiweLinks} checks the values.
  */
-record SiweMessage(String domain, String address, String uri, String version, long chainId, String nonce,
-        Instant issuedAt, Optional<Instant> expirationTime, Optional<Instant> notBefore) {
+record SiweMessage(
+        String domain,
+        String address,
+        String uri,
+        String version,
+        long chainId,
+        String nonce,
+        Instant issuedAt,
+        Optional<Instant> expirationTime,
+        Optional<Instant> notBefore) {
 
     private static final String PREAMBLE = " wants you to sign in with your Ethereum account:";
 
@@ -32,12 +40,18 @@ record SiweMessage(String domain, String address, String uri, String version, lo
         for (String line : lines.subList(2, lines.size())) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
-                fields.putIfAbsent(line.substring(0, colon), line.substring(colon + 2).trim());
+                fields.putIfAbsent(
+                        line.substring(0, colon), line.substring(colon + 2).trim());
             }
         }
         try {
-            return new SiweMessage(domain, address, required(fields, "URI"), required(fields, "Version"),
-                    Long.parseLong(required(fields, "Chain ID")), required(fields, "Nonce"),
+            return new SiweMessage(
+                    domain,
+                    address,
+                    required(fields, "URI"),
+                    required(fields, "Version"),
+                    Long.parseLong(required(fields, "Chain ID")),
+                    required(fields, "Nonce"),
                     Instant.parse(required(fields, "Issued At")),
                     Optional.ofNullable(fields.get("Expiration Time")).map(Instant::parse),
                     Optional.ofNullable(fields.get("Not Before")).map(Instant::parse));

@@ -1,14 +1,12 @@
 package dev.artmint.identity.wallet;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A nonce the server issued for one Sign-In with Ethereum message of one user; usable once, until it expires. */
 @Entity

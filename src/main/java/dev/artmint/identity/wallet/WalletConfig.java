@@ -1,11 +1,10 @@
 package dev.artmint.identity.wallet;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Custodial wallets, Sign-In with Ethereum and the local faucet. */
 @ConfigMapping(prefix = "artmint.wallet")

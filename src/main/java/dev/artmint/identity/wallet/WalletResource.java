@@ -1,9 +1,8 @@
 package dev.artmint.identity.wallet;
 
-import java.math.BigInteger;
-import java.util.List;
-import java.util.UUID;
-
+import dev.artmint.chain.TransactionView;
+import dev.artmint.identity.CurrentUser;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,13 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.math.BigInteger;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.chain.TransactionView;
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
 
 /** The caller's wallets: the custodial one, linking external addresses by SIWE, withdrawals, the local faucet. */
 @Path("/api/me/wallet")
@@ -46,16 +43,22 @@ public class WalletResource {
     }
 
     @GET
-    @Operation(summary = "The caller's custodial wallet (created on first use): address, balance, tokens, linked addresses")
+    @Operation(
+            summary =
+                    "The caller's custodial wallet (created on first use): address, balance, tokens, linked addresses")
     public WalletView wallet() {
         return wallets.view(currentUser.id());
     }
 
     @GET
     @Path("/transactions")
-    @Operation(summary = "The custodial wallet's most recent transactions, sent or received through the platform, newest first")
+    @Operation(
+            summary =
+                    "The custodial wallet's most recent transactions, sent or received through the platform, newest first")
     public List<TransactionView> transactions() {
-        return wallets.recentTransactions(currentUser.id(), RECENT_TRANSACTIONS).stream().map(TransactionView::of).toList();
+        return wallets.recentTransactions(currentUser.id(), RECENT_TRANSACTIONS).stream()
+                .map(TransactionView::of)
+                .toList();
     }
 
     @POST
@@ -66,12 +69,11 @@ public class WalletResource {
     }
 
     /** A signed EIP-4361 message. */
-    public record LinkRequest(@NotBlank String message, @NotBlank String signature) {
-    }
+    public record LinkRequest(
+            @NotBlank String message, @NotBlank String signature) {}
 
     /** The address a SIWE signature linked. */
-    public record LinkedView(String address) {
-    }
+    public record LinkedView(String address) {}
 
     @POST
     @Path("/links")
@@ -82,24 +84,30 @@ public class WalletResource {
     }
 
     /** A token of the custodial wallet to send to a linked address. */
-    public record WithdrawalRequest(@NotNull @Pattern(regexp = "[0-9]{1,78}") String tokenId,
-            @NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}") String to) {
-    }
+    public record WithdrawalRequest(
+            @NotNull @Pattern(regexp = "[0-9]{1,78}") String tokenId,
+            @NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}") String to) {}
 
     @POST
     @Path("/withdrawals")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a token from the custodial wallet to a linked address; 202 with the outbox transaction")
-    public Response withdraw(@Valid @NotNull WithdrawalRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
+    public Response withdraw(
+            @Valid @NotNull WithdrawalRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
         var tx = wallets.withdraw(currentUser.id(), new BigInteger(request.tokenId()), request.to(), key);
         return Response.accepted(TransactionView.of(tx)).build();
     }
 
     @POST
     @Path("/faucet")
-    @Operation(summary = "Local chain only: fund the custodial wallet from a development account; 202 with the transaction")
+    @Operation(
+            summary =
+                    "Local chain only: fund the custodial wallet from a development account; 202 with the transaction")
     public Response fund() {
-        return Response.accepted(TransactionView.of(faucet.fund(currentUser.id()))).build();
+        return Response.accepted(TransactionView.of(faucet.fund(currentUser.id())))
+                .build();
     }
 }

@@ -1,36 +1,33 @@
 package dev.artmint.identity.wallet;
 
-import dev.artmint.platform.problem.Refusal;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
-
 import dev.artmint.chain.ChainNode;
-import dev.artmint.chain.ContractCall;
 import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.ContractCall;
 import dev.artmint.chain.Contracts;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TokenCalls;
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.chain.TransactionRequest;
 import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
 
 /**
- * Custodial wallets: one per user, created on first need with a key generated here and kept only encrypted.
- * Tokens leave the custodial wallet through the outbox: withdrawals to an address the user linked, transfers anywhere.
+ * Custodial wallets: one per user, created on first need with a key generated here and kept only encrypted. Tokens
+ * leave the custodial wallet through the outbox: withdrawals to an address the user linked, transfers anywhere.
  */
 @ApplicationScoped
 public class Wallets {
@@ -45,8 +42,14 @@ public class Wallets {
     private final EntityManager entityManager;
     private final TokenCalls tokens;
 
-    Wallets(KeyCipher cipher, ChainNode node, Contracts contracts, Outbox outbox, TokenOwnership ownership,
-            EntityManager entityManager, TokenCalls tokens) {
+    Wallets(
+            KeyCipher cipher,
+            ChainNode node,
+            Contracts contracts,
+            Outbox outbox,
+            TokenOwnership ownership,
+            EntityManager entityManager,
+            TokenCalls tokens) {
         this.cipher = cipher;
         this.node = node;
         this.contracts = contracts;
@@ -58,12 +61,15 @@ public class Wallets {
 
     /** The user's custodial wallet, created on the first call; concurrent first calls get the same one. */
     public Wallet custodial(UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>findByIdOptional(userId).orElseGet(() -> create(userId)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Wallet.<Wallet>findByIdOptional(userId).orElseGet(() -> create(userId)));
     }
 
     /** The custodial wallet at an address; empty for an address whose key ArtMint does not hold. */
     public Optional<Wallet> at(String address) {
-        return QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>find("address", address.toLowerCase()).firstResultOptional());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Wallet.<Wallet>find("address", address.toLowerCase()).firstResultOptional());
     }
 
     /** Whether the user proved control of the external address with a SIWE signature. */
@@ -79,9 +85,13 @@ public class Wallets {
     /** A wallet's address, balance, tokens (as indexed) and the external addresses linked to its owner. */
     public WalletView view(UUID userId) {
         Wallet wallet = custodial(userId);
-        List<String> linked = QuarkusTransaction.requiringNew().call(() -> LinkedAddress.of(userId).stream().map(link -> link.address).toList());
+        List<String> linked = QuarkusTransaction.requiringNew()
+                .call(() -> LinkedAddress.of(userId).stream()
+                        .map(link -> link.address)
+                        .toList());
         List<String> tokens = QuarkusTransaction.requiringNew().call(() -> ownership.tokensOf(wallet.address)).stream()
-                .map(BigInteger::toString).toList();
+                .map(BigInteger::toString)
+                .toList();
         return new WalletView(wallet.address, node.balance(wallet.address).toString(), tokens, linked);
     }
 
@@ -89,23 +99,29 @@ public class Wallets {
     @SuppressWarnings("unchecked")
     public List<ChainTransaction> recentTransactions(UUID userId, int limit) {
         String address = custodial(userId).address;
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "select * from chain_tx where signer = ?1 or lower(to_address) = ?1 order by created_at desc, id desc limit ?2",
-                ChainTransaction.class).setParameter(1, address).setParameter(2, limit).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "select * from chain_tx where signer = ?1 or lower(to_address) = ?1 order by created_at desc, id desc limit ?2",
+                                ChainTransaction.class)
+                        .setParameter(1, address)
+                        .setParameter(2, limit)
+                        .getResultList());
     }
 
     /** Sends a token held by the custodial wallet to one of the user's linked addresses. */
     public ChainTransaction withdraw(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         if (!isLinked(userId, to)) {
-            throw Refusal.of(ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
+            throw Refusal.of(
+                    ProblemType.CONFLICT, to + " is not linked to your account; link it with a SIWE signature first");
         }
         return sendToken(userId, tokenId, to, "withdraw:" + userId + ":" + idempotencyKey);
     }
 
     /**
      * Sends a token held by the user's custodial wallet to an address with ERC-721 safeTransferFrom, through the
-     * outbox. A request whose idempotency key is known returns the recorded transaction. The wallet must hold the
-     * token (409) and enough ether for the most the gas may cost (402, naming the amount).
+     * outbox. A request whose idempotency key is known returns the recorded transaction. The wallet must hold the token
+     * (409) and enough ether for the most the gas may cost (402, naming the amount).
      */
     public ChainTransaction sendToken(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         Optional<ChainTransaction> known = outbox.find(idempotencyKey);
@@ -114,7 +130,9 @@ public class Wallets {
         }
         Wallet wallet = custodial(userId);
         String collection = contracts.collection();
-        if (!node.ownerOf(collection, tokenId).map(wallet.address::equalsIgnoreCase).orElse(false)) {
+        if (!node.ownerOf(collection, tokenId)
+                .map(wallet.address::equalsIgnoreCase)
+                .orElse(false)) {
             throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
         ContractCall transfer = tokens.transfer(wallet.address, to, tokenId);
@@ -123,15 +141,17 @@ public class Wallets {
         if (balance.compareTo(needed) < 0) {
             throw Refusal.insufficientFunds("paying the gas of sending token " + tokenId, needed, balance);
         }
-        return outbox.submit(TransactionRequest.call(idempotencyKey, credentials(wallet), transfer.to(), transfer.data()));
+        return outbox.submit(
+                TransactionRequest.call(idempotencyKey, credentials(wallet), transfer.to(), transfer.data()));
     }
 
     /**
-     * Signs, records and sends a transaction from the user's custodial wallet through the outbox. The key never
-     * leaves this package: callers name the call, the wallet signs it.
+     * Signs, records and sends a transaction from the user's custodial wallet through the outbox. The key never leaves
+     * this package: callers name the call, the wallet signs it.
      */
     public ChainTransaction send(UUID userId, String idempotencyKey, String to, BigInteger valueWei, String data) {
-        return outbox.submit(new TransactionRequest(idempotencyKey, credentials(custodial(userId)), to, valueWei, data));
+        return outbox.submit(
+                new TransactionRequest(idempotencyKey, credentials(custodial(userId)), to, valueWei, data));
     }
 
     /** Signs a 32-byte digest (an EIP-712 hash) with the user's custodial key: r, s and v, 65 bytes. */
@@ -139,7 +159,8 @@ public class Wallets {
         if (digest.length != 32) {
             throw new IllegalArgumentException("a digest is 32 bytes, got " + digest.length);
         }
-        Sign.SignatureData signature = Sign.signMessage(digest, credentials(custodial(userId)).getEcKeyPair(), false);
+        Sign.SignatureData signature =
+                Sign.signMessage(digest, credentials(custodial(userId)).getEcKeyPair(), false);
         byte[] bytes = new byte[65];
         System.arraycopy(signature.getR(), 0, bytes, 0, 32);
         System.arraycopy(signature.getS(), 0, bytes, 32, 32);
@@ -164,10 +185,13 @@ public class Wallets {
         wallet.address = "0x" + Keys.getAddress(keyPair);
         wallet.encryptedKey = cipher.encrypt(userId, Numeric.toBytesPadded(keyPair.getPrivateKey(), PRIVATE_KEY_BYTES));
         wallet.createdAt = Instant.now();
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                 insert into wallet (user_id, address, encrypted_key, created_at) values (?1, ?2, ?3, ?4)
                 on conflict (user_id) do nothing""")
-                .setParameter(1, userId).setParameter(2, wallet.address).setParameter(3, wallet.encryptedKey)
+                .setParameter(1, userId)
+                .setParameter(2, wallet.address)
+                .setParameter(3, wallet.encryptedKey)
                 .setParameter(4, wallet.createdAt)
                 .executeUpdate();
         return inserted == 1 ? wallet : Wallet.<Wallet>findByIdOptional(userId).orElseThrow();

@@ -1,47 +1,75 @@
 package dev.artmint.market.browse;
 
-import dev.artmint.platform.problem.Refusal;
 import dev.artmint.market.KeysetCursor;
+import dev.artmint.platform.problem.Refusal;
+import dev.artmint.studio.search.SearchTerms;
 import java.math.BigInteger;
 import java.util.Set;
 
-import dev.artmint.studio.search.SearchTerms;
-
 /**
- * A checked browse request. {@code terms} are the search terms of {@code q} (empty when there is none); a q
- * with no searchable term (only punctuation or stop words) finds nothing. Equal requests are equal records, so
- * a query is also its page's cache key.
+ * A checked browse request. {@code terms} are the search terms of {@code q} (empty when there is none); a q with no
+ * searchable term (only punctuation or stop words) finds nothing. Equal requests are equal records, so a query is also
+ * its page's cache key.
  */
-record BrowseQuery(String q, Set<String> terms, String creator, String model, BigInteger minPriceWei,
-                   BigInteger maxPriceWei, Boolean minted, BrowseSort sort, int limit, KeysetCursor after) {
+record BrowseQuery(
+        String q,
+        Set<String> terms,
+        String creator,
+        String model,
+        BigInteger minPriceWei,
+        BigInteger maxPriceWei,
+        Boolean minted,
+        BrowseSort sort,
+        int limit,
+        KeysetCursor after) {
 
     private static final int MAX_QUERY_LENGTH = 200;
 
     /** Checks the request's parameters as they came; null where one is absent. */
-    static BrowseQuery of(String q, String creator, String model, String minPriceWei, String maxPriceWei,
-            String minted, String sort, String limit, String cursor, int defaultLimit) {
+    static BrowseQuery of(
+            String q,
+            String creator,
+            String model,
+            String minPriceWei,
+            String maxPriceWei,
+            String minted,
+            String sort,
+            String limit,
+            String cursor,
+            int defaultLimit) {
         String query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             throw Refusal.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
         }
-        BrowseSort order = sort == null ? BrowseSort.NEWEST : BrowseSort.of(sort).orElseThrow(() ->
-                Refusal.invalid("sort", "one of newest, price_asc, price_desc, popular"));
+        BrowseSort order = sort == null
+                ? BrowseSort.NEWEST
+                : BrowseSort.of(sort)
+                        .orElseThrow(() -> Refusal.invalid("sort", "one of newest, price_asc, price_desc, popular"));
         int size = KeysetCursor.pageSize(limit, defaultLimit);
         BigInteger min = wei("minPriceWei", minPriceWei);
         BigInteger max = wei("maxPriceWei", maxPriceWei);
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw Refusal.invalid("minPriceWei", "must not be greater than maxPriceWei");
         }
-        return new BrowseQuery(query, query == null ? Set.of() : SearchTerms.ofQuery(query), blankToNull(creator),
-                blankToNull(model), min, max, flag("minted", minted), order, size,
-                cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor, order.parameter(), order::bindable));
+        return new BrowseQuery(
+                query,
+                query == null ? Set.of() : SearchTerms.ofQuery(query),
+                blankToNull(creator),
+                blankToNull(model),
+                min,
+                max,
+                flag("minted", minted),
+                order,
+                size,
+                cursor == null || cursor.isBlank()
+                        ? null
+                        : KeysetCursor.decode(cursor, order.parameter(), order::bindable));
     }
 
     /** Whether the request searches but has nothing to search for. */
     boolean findsNothing() {
         return q != null && terms.isEmpty();
     }
-
 
     private static BigInteger wei(String field, String value) {
         if (value == null || value.isBlank()) {

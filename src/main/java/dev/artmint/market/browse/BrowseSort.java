@@ -27,7 +27,9 @@ enum BrowseSort {
     }
 
     static Optional<BrowseSort> of(String parameter) {
-        return Arrays.stream(values()).filter(sort -> sort.parameter.equals(parameter)).findFirst();
+        return Arrays.stream(values())
+                .filter(sort -> sort.parameter.equals(parameter))
+                .findFirst();
     }
 
     String parameter() {

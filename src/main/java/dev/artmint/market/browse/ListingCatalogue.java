@@ -1,9 +1,19 @@
 package dev.artmint.market.browse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.CreatorRef;
 import dev.artmint.market.KeysetCursor;
 import dev.artmint.market.MarketConfig;
+import dev.artmint.platform.Sql;
+import dev.artmint.studio.search.SearchTerms;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,29 +24,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.artmint.platform.Sql;
-import dev.artmint.studio.search.SearchTerms;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-
 /**
- * The active listings of published, visible artworks, filtered, searched and ordered, one keyset page at a time,
- * each page one SQL statement that selects only what a card shows.
- * <p>
- * Pages are cached in memory, serialised, for {@code artmint.market.cache-ttl} (a couple of seconds): a page has
- * no per-caller field, so the same answer serves everyone, and prices, likes and new listings show up at most
- * that much later.
+ * The active listings of published, visible artworks, filtered, searched and ordered, one keyset page at a time, each
+ * page one SQL statement that selects only what a card shows.
+ *
+ * <p>Pages are cached in memory, serialised, for {@code artmint.market.cache-ttl} (a couple of seconds): a page has no
+ * per-caller field, so the same answer serves everyone, and prices, likes and new listings show up at most that much
+ * later.
  */
 @ApplicationScoped
 public class ListingCatalogue {
@@ -65,12 +61,15 @@ public class ListingCatalogue {
     }
 
     /**
-     * The page a query asks for, as JSON: from memory when an equal query was answered moments ago, without
-     * leaving the calling (event loop) thread; otherwise read on a worker thread.
+     * The page a query asks for, as JSON: from memory when an equal query was answered moments ago, without leaving the
+     * calling (event loop) thread; otherwise read on a worker thread.
      */
     public Uni<byte[]> browse(BrowseQuery query) {
-        return cache.getAsync(query, key -> Uni.createFrom().item(() -> json(load(key)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        return cache.getAsync(
+                query,
+                key -> Uni.createFrom()
+                        .item(() -> json(load(key)))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     private byte[] json(ListingPage page) {
@@ -82,8 +81,7 @@ public class ListingCatalogue {
     }
 
     /** One SQL statement and what it binds, in order. */
-    record PageSql(String sql, List<Object> parameters) {
-    }
+    record PageSql(String sql, List<Object> parameters) {}
 
     private ListingPage load(BrowseQuery query) {
         if (query.findsNothing()) {
@@ -96,15 +94,17 @@ public class ListingCatalogue {
         List<ListingCard> page = List.copyOf(cards.subList(0, query.limit()));
         ListingCard last = page.getLast();
         BrowseSort sort = query.sort();
-        return new ListingPage(page, KeysetCursor.encode(sort.parameter(), sort.key(last),
-                sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
+        return new ListingPage(
+                page,
+                KeysetCursor.encode(
+                        sort.parameter(), sort.key(last), sort.keyedByArtwork() ? last.artworkId() : last.listingId()));
     }
 
     /**
-     * The statement of a page: fixed SQL fragments for the filters present, every value bound. A search that
-     * matches few artworks starts from the search index (the matches are fetched first, and the page is read for
-     * those); a broad one walks the order's index and checks each artwork, which finds a page within a few hundred
-     * rows. Either way a search page costs a bounded amount of work.
+     * The statement of a page: fixed SQL fragments for the filters present, every value bound. A search that matches
+     * few artworks starts from the search index (the matches are fetched first, and the page is read for those); a
+     * broad one walks the order's index and checks each artwork, which finds a page within a few hundred rows. Either
+     * way a search page costs a bounded amount of work.
      */
     PageSql statement(BrowseQuery query) {
         StringBuilder sql = new StringBuilder(SELECT);
@@ -116,7 +116,8 @@ public class ListingCatalogue {
                 sql.append(" and a.id = any(cast(? as uuid[]))");
                 parameters.add(matches.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
             } else {
-                sql.append(" and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
+                sql.append(
+                        " and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
                 parameters.add(tsquery);
             }
         }
@@ -154,8 +155,11 @@ public class ListingCatalogue {
     /** The artworks the search matches, as many as make it broad: all of them when it is narrow. */
     private List<UUID> matches(String tsquery) {
         try (Connection connection = dataSource.getConnection()) {
-            return Sql.list(connection, "select artwork_id from artwork_search where document @@ cast(? as tsquery) limit ?",
-                    Sql.parameters(tsquery, config.search().narrowBelow()), row -> row.getObject(1, UUID.class));
+            return Sql.list(
+                    connection,
+                    "select artwork_id from artwork_search where document @@ cast(? as tsquery) limit ?",
+                    Sql.parameters(tsquery, config.search().narrowBelow()),
+                    row -> row.getObject(1, UUID.class));
         } catch (SQLException e) {
             throw new PersistenceException("searching the listings failed", e);
         }
@@ -187,10 +191,17 @@ public class ListingCatalogue {
 
     private static ListingCard card(ResultSet row) throws SQLException {
         UUID artworkId = row.getObject(2, UUID.class);
-        return new ListingCard(row.getObject(1, UUID.class), artworkId, row.getString(3),
-                new CreatorRef(row.getString(4), row.getString(5)), row.getString(6),
-                row.getBigDecimal(7).toBigInteger().toString(), row.getBoolean(8), row.getInt(9),
-                ArtworkImages.thumbnailUrl(artworkId), ArtworkImages.imageUrl(artworkId),
+        return new ListingCard(
+                row.getObject(1, UUID.class),
+                artworkId,
+                row.getString(3),
+                new CreatorRef(row.getString(4), row.getString(5)),
+                row.getString(6),
+                row.getBigDecimal(7).toBigInteger().toString(),
+                row.getBoolean(8),
+                row.getInt(9),
+                ArtworkImages.thumbnailUrl(artworkId),
+                ArtworkImages.imageUrl(artworkId),
                 row.getObject(10, OffsetDateTime.class).toInstant());
     }
 }

@@ -1,35 +1,31 @@
 package dev.artmint.market.browse;
 
-import dev.artmint.market.ArtworkPublished;
-import dev.artmint.market.MarketConfig;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-
+import dev.artmint.market.ArtworkPublished;
+import dev.artmint.market.MarketConfig;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.GalleryIndex;
 import dev.artmint.studio.search.SearchTerms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * The search index of published artworks, one tsvector per artwork in {@code artwork_search}, built from its
- * title, prompt and description. It changes in the transaction that publishes an artwork (through
- * {@link ArtworkPublished}); at start it indexes published artworks it does not have yet.
+ * The search index of published artworks, one tsvector per artwork in {@code artwork_search}, built from its title,
+ * prompt and description. It changes in the transaction that publishes an artwork (through {@link ArtworkPublished});
+ * at start it indexes published artworks it does not have yet.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -68,7 +64,8 @@ public class SearchIndex {
                 LOG.infof("search: indexed %d published artworks that were not in the index", indexed);
             }
         } catch (PersistenceException e) {
-            LOG.warnf("search: could not index the published artworks missing from the index (tried again at the next start): %s",
+            LOG.warnf(
+                    "search: could not index the published artworks missing from the index (tried again at the next start): %s",
                     e.getMessage());
         }
     }
@@ -78,8 +75,10 @@ public class SearchIndex {
     public void index(UUID artworkId) {
         Optional<Artwork> artwork = Artwork.<Artwork>findByIdOptional(artworkId).filter(found -> found.published);
         if (artwork.isEmpty()) {
-            entityManager.createNativeQuery("delete from artwork_search where artwork_id = ?1")
-                    .setParameter(1, artworkId).executeUpdate();
+            entityManager
+                    .createNativeQuery("delete from artwork_search where artwork_id = ?1")
+                    .setParameter(1, artworkId)
+                    .executeUpdate();
             return;
         }
         Artwork found = artwork.get();
@@ -100,7 +99,8 @@ public class SearchIndex {
 
     @SuppressWarnings("unchecked")
     private int backfillBatch() {
-        List<Object[]> missing = entityManager.createNativeQuery("""
+        List<Object[]> missing = entityManager
+                .createNativeQuery("""
                 select a.id, a.title, a.provenance_json, a.description from artwork a
                 where a.published and not exists (select 1 from artwork_search s where s.artwork_id = a.id)
                 limit ?1""")
@@ -111,11 +111,14 @@ public class SearchIndex {
         }
         ArrayNode documents = JSON.createArrayNode();
         for (Object[] row : missing) {
-            documents.addArray().add(row[0].toString())
+            documents
+                    .addArray()
+                    .add(row[0].toString())
                     .add(String.join(" ", terms((String) row[1], (String) row[2], (String) row[3])));
         }
         // a batch in one statement: the documents travel as one JSON parameter
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 insert into artwork_search (artwork_id, document)
                 select cast(d ->> 0 as uuid), array_to_tsvector(string_to_array(d ->> 1, ' '))
                 from jsonb_array_elements(cast(?1 as jsonb)) d
@@ -127,7 +130,8 @@ public class SearchIndex {
 
     private void write(UUID artworkId, Set<String> terms) {
         // the terms never contain white space, so a space separates them safely
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 insert into artwork_search (artwork_id, document) values (?1, array_to_tsvector(string_to_array(?2, ' ')))
                 on conflict (artwork_id) do update set document = excluded.document""")
                 .setParameter(1, artworkId)

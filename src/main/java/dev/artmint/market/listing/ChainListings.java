@@ -1,13 +1,5 @@
 package dev.artmint.market.listing;
 
-import dev.artmint.platform.problem.Refusal;
-import dev.artmint.market.MarketConfig;
-import java.math.BigInteger;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.artmint.chain.ChainNode;
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.ContractCall;
@@ -15,11 +7,17 @@ import dev.artmint.chain.MarketCalls;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.market.MarketConfig;
 import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The ArtMarket side of MARKET listings: the market's approval, {@code list}, {@code updatePrice} and
- * {@code cancel}, each sent from the seller's custodial wallet through the outbox, once the wallet holds the gas.
+ * The ArtMarket side of MARKET listings: the market's approval, {@code list}, {@code updatePrice} and {@code cancel},
+ * each sent from the seller's custodial wallet through the outbox, once the wallet holds the gas.
  */
 @ApplicationScoped
 class ChainListings {
@@ -56,8 +54,10 @@ class ChainListings {
         Optional<String> holder = market.holder(listing.tokenId);
         if (holder.filter(listing.sellerAddress::equalsIgnoreCase).isEmpty()) {
             // the index has not caught up with a transfer yet: nothing goes to the chain
-            throw Refusal.of(ProblemType.CONFLICT, "the chain shows the token held by "
-                    + holder.orElse("no one") + ", not by " + listing.sellerAddress + "; try again shortly");
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the chain shows the token held by " + holder.orElse("no one") + ", not by " + listing.sellerAddress
+                            + "; try again shortly");
         }
         if (!approved) {
             ChainTransaction approval = send(listing, "approve:" + UUID.randomUUID(), market.approveMarket());
@@ -76,7 +76,9 @@ class ChainListings {
     /** Cancels the seller's listing on the market; empty when the market holds none of theirs for the token. */
     Optional<UUID> cancel(Listing listing) {
         requireLastConfirmed(listing);
-        if (market.seller(listing.tokenId).filter(listing.sellerAddress::equalsIgnoreCase).isEmpty()) {
+        if (market.seller(listing.tokenId)
+                .filter(listing.sellerAddress::equalsIgnoreCase)
+                .isEmpty()) {
             return Optional.empty();
         }
         requireGas(listing.sellerAddress, 1);
@@ -87,12 +89,14 @@ class ChainListings {
     private void requireLastConfirmed(Listing listing) {
         Optional<ChainTransaction> last = outbox.find(listing.chainTxId);
         if (last.isPresent() && !last.get().status.isFinal()) {
-            throw Refusal.of(ProblemType.CONFLICT,
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
                     "the listing's last transaction (" + last.get().hash + ") is not confirmed yet; try again shortly");
         }
     }
 
     private ChainTransaction send(Listing listing, String step, ContractCall call) {
-        return wallets.send(listing.sellerId, "listing:" + listing.id + ":" + step, call.to(), BigInteger.ZERO, call.data());
+        return wallets.send(
+                listing.sellerId, "listing:" + listing.id + ":" + step, call.to(), BigInteger.ZERO, call.data());
     }
 }

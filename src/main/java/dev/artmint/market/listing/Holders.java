@@ -1,24 +1,21 @@
 package dev.artmint.market.listing;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.studio.artwork.Artwork;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Who holds an artwork now, as the indexer saw the chain: its creator while it is unminted, otherwise the
- * holder of its token, a platform user when the token is in a custodial wallet.
+ * Who holds an artwork now, as the indexer saw the chain: its creator while it is unminted, otherwise the holder of its
+ * token, a platform user when the token is in a custodial wallet.
  */
 @ApplicationScoped
 public class Holders {
 
     /** The holder: a user (null for an external address), their address, and how a listing by them settles. */
-    public record Holder(UUID userId, String address, Listing.Kind kind) {
-    }
+    public record Holder(UUID userId, String address, Listing.Kind kind) {}
 
     private final TokenOwnership ownership;
     private final Wallets wallets;
@@ -51,6 +48,9 @@ public class Holders {
     /** Whether the token is minted and held anywhere but the creator's custodial wallet. */
     public boolean heldByOther(Artwork artwork) {
         String creator = wallets.custodial(artwork.creatorId).address;
-        return ownership.ownerOf(artwork.tokenId).filter(holder -> !holder.equalsIgnoreCase(creator)).isPresent();
+        return ownership
+                .ownerOf(artwork.tokenId)
+                .filter(holder -> !holder.equalsIgnoreCase(creator))
+                .isPresent();
     }
 }

@@ -1,18 +1,16 @@
 package dev.artmint.market.listing;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /** A price asked for an artwork by its current owner; at most one is active per artwork. */
 @Entity
@@ -28,7 +26,9 @@ public class Listing extends PanacheEntityBase {
     }
 
     public enum Status {
-        ACTIVE, SOLD, WITHDRAWN
+        ACTIVE,
+        SOLD,
+        WITHDRAWN
     }
 
     @Id

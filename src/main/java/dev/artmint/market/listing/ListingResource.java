@@ -1,10 +1,8 @@
 package dev.artmint.market.listing;
 
+import dev.artmint.identity.CurrentUser;
 import dev.artmint.market.Wei;
-import java.math.BigInteger;
-import java.net.URI;
-import java.util.UUID;
-
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
 
 /** Listings: the holder of an artwork asks a price, changes or withdraws it (buying one is the sale's). */
 @Path("/api/listings")
@@ -42,19 +39,21 @@ public class ListingResource {
     }
 
     /** A new listing: the artwork and its price in wei. */
-    public record NewListing(@NotNull UUID artworkId, @NotNull @Wei String priceWei) {
-    }
+    public record NewListing(
+            @NotNull UUID artworkId, @NotNull @Wei String priceWei) {}
 
     /** A listing's new price in wei. */
-    public record NewPrice(@NotNull @Wei String priceWei) {
-    }
+    public record NewPrice(@NotNull @Wei String priceWei) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "List an artwork you hold at a price in wei (a decimal string, at most 2^96 - 1)")
     public Response create(@Valid @NotNull NewListing request) {
-        ListingView listing = listings.create(currentUser.signedIn(), request.artworkId(), new BigInteger(request.priceWei()));
-        return Response.created(URI.create("/api/listings/" + listing.id())).entity(listing).build();
+        ListingView listing =
+                listings.create(currentUser.signedIn(), request.artworkId(), new BigInteger(request.priceWei()));
+        return Response.created(URI.create("/api/listings/" + listing.id()))
+                .entity(listing)
+                .build();
     }
 
     @GET
@@ -80,5 +79,4 @@ public class ListingResource {
         listings.withdraw(id, currentUser.signedIn());
         return Response.noContent().build();
     }
-
 }

@@ -1,32 +1,29 @@
 package dev.artmint.market.listing;
 
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.Outbox;
 import dev.artmint.identity.Caller;
-import dev.artmint.platform.problem.Refusal;
+import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.market.Activity;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.Artworks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-
-import dev.artmint.chain.ChainTransaction;
-import dev.artmint.chain.CreatorRoles;
-import dev.artmint.chain.Outbox;
-import dev.artmint.identity.wallet.Wallets;
-import dev.artmint.platform.problem.ProblemType;
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.artwork.Artworks;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Listings by an artwork's current holder. An unminted artwork is listed by its creator and sold by voucher
- * (LAZY_MINT, after the platform granted the creator's wallet CREATOR_ROLE); a minted token is listed on the
- * ArtMarket contract from the holder's custodial wallet (MARKET), and repricing or withdrawing it goes there too.
+ * Listings by an artwork's current holder. An unminted artwork is listed by its creator and sold by voucher (LAZY_MINT,
+ * after the platform granted the creator's wallet CREATOR_ROLE); a minted token is listed on the ArtMarket contract
+ * from the holder's custodial wallet (MARKET), and repricing or withdrawing it goes there too.
  */
 @ApplicationScoped
 public class Listings {
@@ -39,8 +36,14 @@ public class Listings {
     private final EntityManager entityManager;
     private final SaleRecords sales;
 
-    Listings(Holders holders, Wallets wallets, ChainListings chain, CreatorRoles creatorRoles, Outbox outbox,
-            EntityManager entityManager, SaleRecords sales) {
+    Listings(
+            Holders holders,
+            Wallets wallets,
+            ChainListings chain,
+            CreatorRoles creatorRoles,
+            Outbox outbox,
+            EntityManager entityManager,
+            SaleRecords sales) {
         this.holders = holders;
         this.wallets = wallets;
         this.chain = chain;
@@ -59,8 +62,10 @@ public class Listings {
         Holders.Holder holder = holders.of(artwork);
         if (holder.userId() == null) {
             if (wallets.isLinked(userId, holder.address())) {
-                throw Refusal.of(ProblemType.CONFLICT, "the token is in your external address " + holder.address()
-                        + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to list it");
+                throw Refusal.of(
+                        ProblemType.CONFLICT,
+                        "the token is in your external address " + holder.address()
+                                + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to list it");
             }
             throw Refusal.of(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
         }
@@ -106,7 +111,9 @@ public class Listings {
     /** A listing the caller may see: an active one of a visible published artwork, or any of theirs. */
     @Transactional
     public Optional<ListingView> find(UUID listingId, Caller caller) {
-        return Listing.<Listing>findByIdOptional(listingId).filter(listing -> visible(listing, caller)).map(this::view);
+        return Listing.<Listing>findByIdOptional(listingId)
+                .filter(listing -> visible(listing, caller))
+                .map(this::view);
     }
 
     @Transactional
@@ -171,7 +178,9 @@ public class Listings {
             throw Refusal.of(ProblemType.FORBIDDEN, "only the seller can change this listing");
         }
         if (listing.status != Listing.Status.ACTIVE) {
-            throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
+            throw Refusal.of(
+                    ProblemType.LISTING_UNAVAILABLE,
+                    "the listing is " + listing.status.name().toLowerCase());
         }
         return listing;
     }

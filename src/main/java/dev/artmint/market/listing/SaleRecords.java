@@ -3,8 +3,8 @@ package dev.artmint.market.listing;
 import java.util.UUID;
 
 /**
- * What the sale feature records that listing rules depend on: whether a purchase of a listing is in flight, and
- * whether an artwork was ever sold. The sale implements it, so that listing depends on no sale class.
+ * What the sale feature records that listing rules depend on: whether a purchase of a listing is in flight, and whether
+ * an artwork was ever sold. The sale implements it, so that listing depends on no sale class.
  */
 public interface SaleRecords {
 

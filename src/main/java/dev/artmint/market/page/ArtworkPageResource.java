@@ -1,7 +1,9 @@
 package dev.artmint.market.page;
 
-import java.util.UUID;
-
+import dev.artmint.identity.Caller;
+import dev.artmint.identity.CurrentUser;
+import dev.artmint.market.HttpCaching;
+import dev.artmint.market.MarketConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,14 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.Caller;
-import dev.artmint.identity.CurrentUser;
-import dev.artmint.market.HttpCaching;
-import dev.artmint.market.MarketConfig;
 
 /** An artwork's public page in the marketplace. */
 @Path("/api/market/artworks/{id}")
@@ -42,7 +39,8 @@ public class ArtworkPageResource {
         Caller caller = currentUser.caller();
         if (caller.anonymous()) {
             return Response.ok(pages.publicPage(id).orElseThrow(NotFoundException::new))
-                    .cacheControl(HttpCaching.shared(config.publicMaxAge())).build();
+                    .cacheControl(HttpCaching.shared(config.publicMaxAge()))
+                    .build();
         }
         ArtworkPage page = pages.page(id, caller).orElseThrow(NotFoundException::new);
         return Response.ok(page).cacheControl(HttpCaching.personal()).build();

@@ -1,11 +1,21 @@
 package dev.artmint.market.page;
 
 import dev.artmint.chain.Addresses;
+import dev.artmint.chain.ChainException;
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.Contracts;
 import dev.artmint.identity.Caller;
-import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.Activity;
+import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.CreatorRef;
 import dev.artmint.market.MarketConfig;
+import dev.artmint.platform.Sql;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.studio.artwork.Artworks;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -22,28 +32,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-
 import javax.sql.DataSource;
 
-import dev.artmint.chain.ChainException;
-import dev.artmint.chain.ChainNode;
-import dev.artmint.chain.Contracts;
-import dev.artmint.platform.Sql;
-import dev.artmint.provenance.ProvenanceRecord;
-import dev.artmint.studio.artwork.Artworks;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-
 /**
- * Assembles an artwork's public page in two SQL statements: the artwork with its creator, active listing, token
- * owner and the viewer's like; and its history, merging the platform's activity with the indexer's ownership
- * changes, so transfers made outside the platform appear too.
- * <p>
- * The page anonymous visitors see is cached in memory for {@code artmint.market.cache-ttl} (a couple of seconds),
- * so its likes, listing and owner are at most that old; a signed-in viewer's page is always read afresh.
+ * Assembles an artwork's public page in two SQL statements: the artwork with its creator, active listing, token owner
+ * and the viewer's like; and its history, merging the platform's activity with the indexer's ownership changes, so
+ * transfers made outside the platform appear too.
+ *
+ * <p>The page anonymous visitors see is cached in memory for {@code artmint.market.cache-ttl} (a couple of seconds), so
+ * its likes, listing and owner are at most that old; a signed-in viewer's page is always read afresh.
  */
 @ApplicationScoped
 public class ArtworkPages {
@@ -84,7 +81,11 @@ public class ArtworkPages {
     private final ChainNode node;
     private final MarketConfig config;
 
-    ArtworkPages(DataSource dataSource, Contracts contracts, @CacheName(CACHE) Cache cache, ChainNode node,
+    ArtworkPages(
+            DataSource dataSource,
+            Contracts contracts,
+            @CacheName(CACHE) Cache cache,
+            ChainNode node,
             MarketConfig config) {
         this.dataSource = dataSource;
         this.contracts = contracts;
@@ -107,31 +108,60 @@ public class ArtworkPages {
         }
     }
 
-    private Optional<ArtworkPage> page(Connection connection, UUID artworkId, Caller viewer)
-            throws SQLException {
-        return Sql.first(connection, PAGE, Sql.parameters(viewer.anonymous() ? NOBODY : viewer.id(), artworkId), row -> {
-            if (!Artworks.mayRead(row.getBoolean(8), row.getBoolean(9), row.getObject(10, UUID.class), viewer)) {
-                return Optional.<ArtworkPage>empty();
-            }
-            BigDecimal tokenId = row.getBigDecimal(14);
-            ProvenanceRecord record = ProvenanceRecord.parse(row.getString(13));
-            String creatorHandle = row.getString(16);
-            UUID listingId = row.getObject(18, UUID.class);
-            ArtworkPage.ActiveListing listing = listingId == null ? null : new ArtworkPage.ActiveListing(listingId,
-                    row.getBigDecimal(19).toBigInteger().toString(), row.getString(20), purchaseGasReserve());
-            Instant createdAt = instant(row, 11);
-            String owner = row.getString(21);
-            String ownerHandle = row.getString(22);
-            List<ArtworkPage.HistoryEntry> history = new ArrayList<>();
-            ArtworkPage.OnChain chain = history(connection, artworkId, tokenId, createdAt, creatorHandle, owner,
-                    ownerHandle, history);
-            return Optional.of(new ArtworkPage(artworkId, row.getString(1), row.getString(2), row.getString(3),
-                    (Integer) row.getObject(4), row.getString(5), row.getInt(6), row.getInt(7), row.getBoolean(8),
-                    createdAt, instant(row, 12), ArtworkImages.imageUrl(artworkId), ArtworkImages.thumbnailUrl(artworkId),
-                    new CreatorRef(creatorHandle, row.getString(17)), row.getInt(15),
-                    viewer.anonymous() ? null : row.getBoolean(23),
-                    new ArtworkPage.Provenance(record, record.canonicalJson(), record.hash()), listing, chain, history));
-        }).flatMap(page -> page);
+    private Optional<ArtworkPage> page(Connection connection, UUID artworkId, Caller viewer) throws SQLException {
+        return Sql.first(
+                        connection, PAGE, Sql.parameters(viewer.anonymous() ? NOBODY : viewer.id(), artworkId), row -> {
+                            if (!Artworks.mayRead(
+                                    row.getBoolean(8), row.getBoolean(9), row.getObject(10, UUID.class), viewer)) {
+                                return Optional.<ArtworkPage>empty();
+                            }
+                            BigDecimal tokenId = row.getBigDecimal(14);
+                            ProvenanceRecord record = ProvenanceRecord.parse(row.getString(13));
+                            String creatorHandle = row.getString(16);
+                            UUID listingId = row.getObject(18, UUID.class);
+                            ArtworkPage.ActiveListing listing = listingId == null
+                                    ? null
+                                    : new ArtworkPage.ActiveListing(
+                                            listingId,
+                                            row.getBigDecimal(19).toBigInteger().toString(),
+                                            row.getString(20),
+                                            purchaseGasReserve());
+                            Instant createdAt = instant(row, 11);
+                            String owner = row.getString(21);
+                            String ownerHandle = row.getString(22);
+                            List<ArtworkPage.HistoryEntry> history = new ArrayList<>();
+                            ArtworkPage.OnChain chain = history(
+                                    connection,
+                                    artworkId,
+                                    tokenId,
+                                    createdAt,
+                                    creatorHandle,
+                                    owner,
+                                    ownerHandle,
+                                    history);
+                            return Optional.of(new ArtworkPage(
+                                    artworkId,
+                                    row.getString(1),
+                                    row.getString(2),
+                                    row.getString(3),
+                                    (Integer) row.getObject(4),
+                                    row.getString(5),
+                                    row.getInt(6),
+                                    row.getInt(7),
+                                    row.getBoolean(8),
+                                    createdAt,
+                                    instant(row, 12),
+                                    ArtworkImages.imageUrl(artworkId),
+                                    ArtworkImages.thumbnailUrl(artworkId),
+                                    new CreatorRef(creatorHandle, row.getString(17)),
+                                    row.getInt(15),
+                                    viewer.anonymous() ? null : row.getBoolean(23),
+                                    new ArtworkPage.Provenance(record, record.canonicalJson(), record.hash()),
+                                    listing,
+                                    chain,
+                                    history));
+                        })
+                .flatMap(page -> page);
     }
 
     /**
@@ -139,8 +169,15 @@ public class ArtworkPages {
      * platform mint or transfer is the same event as the chain change with its transaction hash: the chain's entry
      * stays, named after the platform's actor. Answers the token's state, which the same changes tell.
      */
-    private ArtworkPage.OnChain history(Connection connection, UUID artworkId, BigDecimal tokenId, Instant createdAt,
-            String creatorHandle, String owner, String ownerHandle, List<ArtworkPage.HistoryEntry> history)
+    private ArtworkPage.OnChain history(
+            Connection connection,
+            UUID artworkId,
+            BigDecimal tokenId,
+            Instant createdAt,
+            String creatorHandle,
+            String owner,
+            String ownerHandle,
+            List<ArtworkPage.HistoryEntry> history)
             throws SQLException {
         List<ArtworkPage.HistoryEntry> activity = new ArrayList<>();
         List<ArtworkPage.HistoryEntry> changes = new ArrayList<>();
@@ -154,8 +191,8 @@ public class ArtworkPages {
         Set<String> chainTxs = new HashSet<>();
         changes.forEach(change -> chainTxs.add(change.txHash()));
         Map<String, String> actors = new HashMap<>();
-        history.add(new ArtworkPage.HistoryEntry(Activity.Kind.GENERATED.name(), createdAt, creatorHandle, null, null,
-                null, null, null, null, null));
+        history.add(new ArtworkPage.HistoryEntry(
+                Activity.Kind.GENERATED.name(), createdAt, creatorHandle, null, null, null, null, null, null, null));
         for (ArtworkPage.HistoryEntry entry : activity) {
             if (isChainKind(entry.kind()) && entry.txHash() != null && chainTxs.contains(entry.txHash())) {
                 if (entry.actor() != null) {
@@ -166,23 +203,43 @@ public class ArtworkPages {
             }
         }
         for (ArtworkPage.HistoryEntry change : changes) {
-            history.add(new ArtworkPage.HistoryEntry(change.kind(), change.at(), actors.get(change.txHash()),
-                    change.from(), change.to(), null, null, null, change.txHash(), change.blockNumber()));
+            history.add(new ArtworkPage.HistoryEntry(
+                    change.kind(),
+                    change.at(),
+                    actors.get(change.txHash()),
+                    change.from(),
+                    change.to(),
+                    null,
+                    null,
+                    null,
+                    change.txHash(),
+                    change.blockNumber()));
         }
         // a stable sort keeps changes indexed together in block order
         history.sort(Comparator.comparing(ArtworkPage.HistoryEntry::at));
 
-        String mintTx = changes.stream().filter(change -> change.kind().equals(Activity.Kind.MINTED.name()))
-                .map(ArtworkPage.HistoryEntry::txHash).reduce((first, last) -> last).orElse(null);
-        String lastTransferTx = changes.stream().filter(change -> change.kind().equals(Activity.Kind.TRANSFERRED.name()))
-                .map(ArtworkPage.HistoryEntry::txHash).reduce((first, last) -> last).orElse(null);
-        return new ArtworkPage.OnChain(owner != null, collection(), tokenId.toBigInteger().toString(), owner, ownerHandle,
-                mintTx, lastTransferTx);
+        String mintTx = changes.stream()
+                .filter(change -> change.kind().equals(Activity.Kind.MINTED.name()))
+                .map(ArtworkPage.HistoryEntry::txHash)
+                .reduce((first, last) -> last)
+                .orElse(null);
+        String lastTransferTx = changes.stream()
+                .filter(change -> change.kind().equals(Activity.Kind.TRANSFERRED.name()))
+                .map(ArtworkPage.HistoryEntry::txHash)
+                .reduce((first, last) -> last)
+                .orElse(null);
+        return new ArtworkPage.OnChain(
+                owner != null,
+                collection(),
+                tokenId.toBigInteger().toString(),
+                owner,
+                ownerHandle,
+                mintTx,
+                lastTransferTx);
     }
 
     /** A row of the history query: a chain change (an ownership change the indexer saw) or platform activity. */
-    private record HistoryRow(boolean chain, ArtworkPage.HistoryEntry entry) {
-    }
+    private record HistoryRow(boolean chain, ArtworkPage.HistoryEntry entry) {}
 
     private static HistoryRow historyRow(ResultSet row) throws SQLException {
         BigDecimal price = row.getBigDecimal(6);
@@ -191,12 +248,25 @@ public class ArtworkPages {
         String kind = chain
                 ? (Addresses.ZERO.equals(from) ? Activity.Kind.MINTED : Activity.Kind.TRANSFERRED).name()
                 : row.getString(2);
-        return new HistoryRow(chain, new ArtworkPage.HistoryEntry(kind, instant(row, 9), row.getString(3), from,
-                row.getString(5), wei(price), wei(row.getBigDecimal(12)), wei(row.getBigDecimal(13)), row.getString(7),
-                chain ? row.getLong(8) : null));
+        return new HistoryRow(
+                chain,
+                new ArtworkPage.HistoryEntry(
+                        kind,
+                        instant(row, 9),
+                        row.getString(3),
+                        from,
+                        row.getString(5),
+                        wei(price),
+                        wei(row.getBigDecimal(12)),
+                        wei(row.getBigDecimal(13)),
+                        row.getString(7),
+                        chain ? row.getLong(8) : null));
     }
 
-    /** The most a purchase's gas may cost at the current fee quote, as the buyer's balance is checked; null while the node is away. */
+    /**
+     * The most a purchase's gas may cost at the current fee quote, as the buyer's balance is checked; null while the
+     * node is away.
+     */
     private String purchaseGasReserve() {
         try {
             return node.gasCost(BigInteger.valueOf(config.purchaseGasLimit())).toString();
@@ -219,7 +289,8 @@ public class ArtworkPages {
     }
 
     private static boolean isChainKind(String kind) {
-        return Activity.Kind.MINTED.name().equals(kind) || Activity.Kind.TRANSFERRED.name().equals(kind);
+        return Activity.Kind.MINTED.name().equals(kind)
+                || Activity.Kind.TRANSFERRED.name().equals(kind);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -1,10 +1,15 @@
 package dev.artmint.market.page;
 
 import dev.artmint.chain.Addresses;
+import dev.artmint.identity.User;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.CreatorRef;
 import dev.artmint.market.KeysetCursor;
 import dev.artmint.platform.problem.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,16 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
-
-import dev.artmint.identity.User;
-
 /**
- * A creator's Collected and Activity tabs, public data only: artworks that are unpublished or hidden do not show,
- * and each tab pages by a keyset of its own order.
+ * A creator's Collected and Activity tabs, public data only: artworks that are unpublished or hidden do not show, and
+ * each tab pages by a keyset of its own order.
  */
 @ApplicationScoped
 public class CreatorFeeds {
@@ -92,11 +90,13 @@ public class CreatorFeeds {
     /** The tokens the user's custodial wallet holds now, most recently acquired first; empty for an unknown handle. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Optional<CreatorFeedPage<CreatorFeedPage.Collected>> collected(String handle, KeysetCursor after, int limit) {
+    public Optional<CreatorFeedPage<CreatorFeedPage.Collected>> collected(
+            String handle, KeysetCursor after, int limit) {
         return User.findByHandle(handle).map(user -> {
-            Query query = entityManager.createNativeQuery(COLLECTED_SQL
-                    + (after == null ? "" : " and (t.block_number, a.id) < (?3, ?4)")
-                    + " order by t.block_number desc, a.id desc limit ?2")
+            Query query = entityManager
+                    .createNativeQuery(COLLECTED_SQL
+                            + (after == null ? "" : " and (t.block_number, a.id) < (?3, ?4)")
+                            + " order by t.block_number desc, a.id desc limit ?2")
                     .setParameter(1, user.id)
                     .setParameter(2, limit + 1);
             if (after != null) {
@@ -105,8 +105,13 @@ public class CreatorFeeds {
             List<CreatorFeedPage.Collected> items = new ArrayList<>();
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 UUID id = (UUID) row[0];
-                items.add(new CreatorFeedPage.Collected(id, ((BigDecimal) row[1]).toBigInteger().toString(), (String) row[2],
-                        new CreatorRef((String) row[3], (String) row[4]), ArtworkImages.thumbnailUrl(id), wei(row[5]),
+                items.add(new CreatorFeedPage.Collected(
+                        id,
+                        ((BigDecimal) row[1]).toBigInteger().toString(),
+                        (String) row[2],
+                        new CreatorRef((String) row[3], (String) row[4]),
+                        ArtworkImages.thumbnailUrl(id),
+                        wei(row[5]),
                         ((Number) row[6]).longValue()));
             }
             if (items.size() <= limit) {
@@ -114,7 +119,8 @@ public class CreatorFeeds {
             }
             List<CreatorFeedPage.Collected> page = List.copyOf(items.subList(0, limit));
             CreatorFeedPage.Collected last = page.getLast();
-            return new CreatorFeedPage<>(page, KeysetCursor.encode(COLLECTED, Long.toString(last.acquiredInBlock()), last.artworkId()));
+            return new CreatorFeedPage<>(
+                    page, KeysetCursor.encode(COLLECTED, Long.toString(last.acquiredInBlock()), last.artworkId()));
         });
     }
 
@@ -123,12 +129,15 @@ public class CreatorFeeds {
     @SuppressWarnings("unchecked")
     public Optional<CreatorFeedPage<CreatorFeedPage.Event>> activity(String handle, KeysetCursor after, int limit) {
         return User.findByHandle(handle).map(user -> {
-            List<?> wallets = entityManager.createNativeQuery("select address from wallet where user_id = ?1", String.class)
-                    .setParameter(1, user.id).getResultList();
+            List<?> wallets = entityManager
+                    .createNativeQuery("select address from wallet where user_id = ?1", String.class)
+                    .setParameter(1, user.id)
+                    .getResultList();
             String wallet = wallets.isEmpty() ? "" : (String) wallets.getFirst();
-            Query query = entityManager.createNativeQuery(ACTIVITY_SQL
-                    + (after == null ? "" : " where (e.at, e.row_id) < (?5, ?6)")
-                    + " order by e.at desc, e.row_id desc limit ?4")
+            Query query = entityManager
+                    .createNativeQuery(ACTIVITY_SQL
+                            + (after == null ? "" : " where (e.at, e.row_id) < (?5, ?6)")
+                            + " order by e.at desc, e.row_id desc limit ?4")
                     .setParameter(1, user.id)
                     .setParameter(2, Addresses.ZERO)
                     .setParameter(3, wallet)
@@ -140,9 +149,19 @@ public class CreatorFeeds {
             List<UUID> rowIds = new ArrayList<>();
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 UUID artworkId = (UUID) row[2];
-                items.add(new CreatorFeedPage.Event((String) row[0], instant(row[1]), artworkId, (String) row[3],
-                        ArtworkImages.thumbnailUrl(artworkId), (String) row[4], (String) row[5], (String) row[6],
-                        (String) row[7], (String) row[8], wei(row[9]), (String) row[10],
+                items.add(new CreatorFeedPage.Event(
+                        (String) row[0],
+                        instant(row[1]),
+                        artworkId,
+                        (String) row[3],
+                        ArtworkImages.thumbnailUrl(artworkId),
+                        (String) row[4],
+                        (String) row[5],
+                        (String) row[6],
+                        (String) row[7],
+                        (String) row[8],
+                        wei(row[9]),
+                        (String) row[10],
                         row[11] == null ? null : ((Number) row[11]).longValue()));
                 rowIds.add((UUID) row[12]);
             }
@@ -150,8 +169,10 @@ public class CreatorFeeds {
                 return new CreatorFeedPage<>(items, null);
             }
             List<CreatorFeedPage.Event> page = List.copyOf(items.subList(0, limit));
-            return new CreatorFeedPage<>(page, KeysetCursor.encode(ACTIVITY, KeysetCursor.micros(page.getLast().at()),
-                    rowIds.get(limit - 1)));
+            return new CreatorFeedPage<>(
+                    page,
+                    KeysetCursor.encode(
+                            ACTIVITY, KeysetCursor.micros(page.getLast().at()), rowIds.get(limit - 1)));
         });
     }
 

@@ -1,8 +1,12 @@
 package dev.artmint.market.page;
 
+import dev.artmint.identity.User;
 import dev.artmint.market.ArtworkImages;
 import dev.artmint.market.KeysetCursor;
 import dev.artmint.platform.problem.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import dev.artmint.identity.User;
 
 /** Creators' public profiles, their works paged by a keyset on publication time. */
 @ApplicationScoped
@@ -44,28 +42,29 @@ public class CreatorProfiles {
                 CreatorProfile.Work last = works.getLast();
                 next = KeysetCursor.encode(ORDER, KeysetCursor.micros(last.publishedAt()), last.artworkId());
             }
-            return new CreatorProfile(user.handle, user.displayName, user.bio, user.createdAt, counts(user.id), works, next);
+            return new CreatorProfile(
+                    user.handle, user.displayName, user.bio, user.createdAt, counts(user.id), works, next);
         });
     }
 
     private CreatorProfile.Counts counts(UUID userId) {
-        Object[] counts = (Object[]) entityManager.createNativeQuery("""
+        Object[] counts = (Object[])
+                entityManager.createNativeQuery("""
                 select (select count(*) from artwork where creator_id = ?1 and published and not hidden),
-                       (select count(*) from sale where seller_id = ?1)""")
-                .setParameter(1, userId)
-                .getSingleResult();
+                       (select count(*) from sale where seller_id = ?1)""").setParameter(1, userId).getSingleResult();
         return new CreatorProfile.Counts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
     }
 
     @SuppressWarnings("unchecked")
     private List<CreatorProfile.Work> works(UUID userId, KeysetCursor after, int rows) {
-        var query = entityManager.createNativeQuery("""
+        var query = entityManager
+                .createNativeQuery("""
                 select a.id, a.title, a.like_count, l.price_wei, a.published_at, t.token_id is not null from artwork a
                 left join listing l on l.artwork_id = a.id and l.status = 'ACTIVE'
                 left join token_owner t on t.token_id = a.token_id
                 where a.creator_id = ?1 and a.published and not a.hidden"""
-                + (after == null ? "" : " and (a.published_at, a.id) < (?3, ?4)")
-                + " order by a.published_at desc, a.id desc limit ?2")
+                        + (after == null ? "" : " and (a.published_at, a.id) < (?3, ?4)")
+                        + " order by a.published_at desc, a.id desc limit ?2")
                 .setParameter(1, userId)
                 .setParameter(2, rows);
         if (after != null) {
@@ -74,8 +73,13 @@ public class CreatorProfiles {
         List<CreatorProfile.Work> works = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             UUID id = (UUID) row[0];
-            works.add(new CreatorProfile.Work(id, (String) row[1], ArtworkImages.thumbnailUrl(id), ((Number) row[2]).intValue(),
-                    row[3] == null ? null : ((BigDecimal) row[3]).toBigInteger().toString(), instant(row[4]),
+            works.add(new CreatorProfile.Work(
+                    id,
+                    (String) row[1],
+                    ArtworkImages.thumbnailUrl(id),
+                    ((Number) row[2]).intValue(),
+                    row[3] == null ? null : ((BigDecimal) row[3]).toBigInteger().toString(),
+                    instant(row[4]),
                     (Boolean) row[5]));
         }
         return works;

@@ -1,7 +1,7 @@
 package dev.artmint.market.page;
 
-import dev.artmint.market.MarketConfig;
 import dev.artmint.market.KeysetCursor;
+import dev.artmint.market.MarketConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +33,8 @@ public class CreatorResource {
 
     @GET
     @Operation(summary = "A creator's profile, counts and published works, newest first, one keyset page at a time")
-    public CreatorProfile profile(@PathParam("handle") String handle,
+    public CreatorProfile profile(
+            @PathParam("handle") String handle,
             @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         int size = KeysetCursor.pageSize(limit, config.pageSize());
@@ -43,18 +43,25 @@ public class CreatorResource {
 
     @GET
     @Path("collected")
-    @Operation(summary = "The tokens the creator's custodial wallet holds now, most recently acquired first; hidden and unpublished artworks left out")
-    public CreatorFeedPage<CreatorFeedPage.Collected> collected(@PathParam("handle") String handle,
+    @Operation(
+            summary =
+                    "The tokens the creator's custodial wallet holds now, most recently acquired first; hidden and unpublished artworks left out")
+    public CreatorFeedPage<CreatorFeedPage.Collected> collected(
+            @PathParam("handle") String handle,
             @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         int size = KeysetCursor.pageSize(limit, config.pageSize());
-        return feeds.collected(handle, CreatorFeeds.collectedCursor(cursor), size).orElseThrow(NotFoundException::new);
+        return feeds.collected(handle, CreatorFeeds.collectedCursor(cursor), size)
+                .orElseThrow(NotFoundException::new);
     }
 
     @GET
     @Path("activity")
-    @Operation(summary = "The creator's activity and their works' (sales, listings, mints, transfers on the chain), newest first")
-    public CreatorFeedPage<CreatorFeedPage.Event> activity(@PathParam("handle") String handle,
+    @Operation(
+            summary =
+                    "The creator's activity and their works' (sales, listings, mints, transfers on the chain), newest first")
+    public CreatorFeedPage<CreatorFeedPage.Event> activity(
+            @PathParam("handle") String handle,
             @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         int size = KeysetCursor.pageSize(limit, config.pageSize());

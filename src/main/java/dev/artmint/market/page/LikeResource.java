@@ -1,7 +1,7 @@
 package dev.artmint.market.page;
 
-import java.util.UUID;
-
+import dev.artmint.identity.CurrentUser;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -9,12 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
 
 /** The caller's like of a published artwork; liking or unliking twice changes nothing the second time. */
 @Path("/api/artworks/{id}/like")

@@ -1,20 +1,17 @@
 package dev.artmint.market.sale;
 
-import java.net.URI;
-import java.util.UUID;
-
+import dev.artmint.identity.CurrentUser;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
 
 /** Buying a listing with the custodial wallet. */
 @Path("/api/listings/{id}/purchase")
@@ -35,6 +32,8 @@ public class BuyResource {
     @Operation(summary = "Buy a listing with your custodial wallet; 202 with the purchase, which settles on-chain")
     public Response purchase(@PathParam("id") UUID id) {
         PurchaseView purchase = purchases.buy(id, currentUser.signedIn());
-        return Response.accepted(purchase).location(URI.create("/api/purchases/" + purchase.id())).build();
+        return Response.accepted(purchase)
+                .location(URI.create("/api/purchases/" + purchase.id()))
+                .build();
     }
 }

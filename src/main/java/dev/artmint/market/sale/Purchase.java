@@ -1,17 +1,15 @@
 package dev.artmint.market.sale;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A buyer's request to buy a listing, followed until the chain settles or refuses it. */
 @Entity

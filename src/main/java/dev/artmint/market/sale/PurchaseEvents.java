@@ -1,6 +1,10 @@
 package dev.artmint.market.sale;
 
 import dev.artmint.identity.Caller;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -8,15 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-
 /**
- * The event stream of one purchase: an event named after each status it reaches ({@code pending},
- * {@code submitted}, then {@code settled} or {@code failed}), with the purchase as data; it ends after the last.
+ * The event stream of one purchase: an event named after each status it reaches ({@code pending}, {@code submitted},
+ * then {@code settled} or {@code failed}), with the purchase as data; it ends after the last.
  */
 @ApplicationScoped
 public class PurchaseEvents {
@@ -24,16 +22,15 @@ public class PurchaseEvents {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Purchases purchases;
-    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(1,
-            Thread.ofPlatform().name("purchase-events-", 0).daemon().factory());
+    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("purchase-events-", 0).daemon().factory());
 
     PurchaseEvents(Purchases purchases) {
         this.purchases = purchases;
     }
 
     /** One event: its SSE name and the purchase. */
-    public record Event(String name, PurchaseView data) {
-    }
+    public record Event(String name, PurchaseView data) {}
 
     public Multi<Event> of(UUID purchaseId, Caller caller) {
         return Multi.createFrom().emitter(emitter -> {

@@ -1,7 +1,10 @@
 package dev.artmint.market.sale;
 
-import java.util.UUID;
-
+import dev.artmint.identity.Caller;
+import dev.artmint.identity.CurrentUser;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -11,15 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.Caller;
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 
 /** A purchase, for its buyer, the seller and admins, and the events of its settlement. */
 @Path("/api/purchases/{id}")
@@ -52,10 +49,11 @@ public class PurchaseResource {
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
         Caller caller = currentUser.signedIn();
         purchases.find(id, caller).orElseThrow(NotFoundException::new);
-        return events.of(id, caller).map(event -> sse.newEventBuilder()
-                .name(event.name())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(event.data())
-                .build());
+        return events.of(id, caller)
+                .map(event -> sse.newEventBuilder()
+                        .name(event.name())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(event.data())
+                        .build());
     }
 }

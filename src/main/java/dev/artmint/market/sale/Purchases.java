@@ -1,31 +1,28 @@
 package dev.artmint.market.sale;
 
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.Outbox;
 import dev.artmint.identity.Caller;
-import dev.artmint.platform.problem.Refusal;
+import dev.artmint.identity.wallet.Wallet;
+import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.market.MarketConfig;
 import dev.artmint.market.listing.Listing;
 import dev.artmint.market.listing.Listings;
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
-
-import dev.artmint.chain.ChainNode;
-import dev.artmint.chain.ChainTransaction;
-import dev.artmint.chain.Outbox;
-import dev.artmint.identity.wallet.Wallet;
-import dev.artmint.identity.wallet.Wallets;
-import dev.artmint.platform.problem.ProblemType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * Buyers ask to buy a listing; of concurrent buyers exactly one gets a purchase in flight (the listing's row lock,
- * and the purchase_one_open index behind it). The purchase settles asynchronously, see {@link Settlement}.
+ * Buyers ask to buy a listing; of concurrent buyers exactly one gets a purchase in flight (the listing's row lock, and
+ * the purchase_one_open index behind it). The purchase settles asynchronously, see {@link Settlement}.
  */
 @ApplicationScoped
 public class Purchases {
@@ -38,7 +35,13 @@ public class Purchases {
     private final MarketConfig config;
     private final EntityManager entityManager;
 
-    Purchases(Listings listings, Wallets wallets, ChainNode node, Outbox outbox, Settlement settlement, MarketConfig config,
+    Purchases(
+            Listings listings,
+            Wallets wallets,
+            ChainNode node,
+            Outbox outbox,
+            Settlement settlement,
+            MarketConfig config,
             EntityManager entityManager) {
         this.listings = listings;
         this.wallets = wallets;
@@ -52,9 +55,10 @@ public class Purchases {
     /** Accepts a purchase of the listing at its current price, or refuses it before anything is recorded. */
     public PurchaseView buy(UUID listingId, Caller buyer) {
         UUID buyerId = buyer.id();
-        Listing listing = QuarkusTransaction.requiringNew().call(() -> Listing.<Listing>findByIdOptional(listingId)
-                .filter(found -> listings.visible(found, buyer))
-                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing")));
+        Listing listing = QuarkusTransaction.requiringNew()
+                .call(() -> Listing.<Listing>findByIdOptional(listingId)
+                        .filter(found -> listings.visible(found, buyer))
+                        .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such listing")));
         if (listing.sellerId.equals(buyerId)) {
             throw Refusal.of(ProblemType.CONFLICT, "this is your own listing; you cannot buy it");
         }
@@ -72,14 +76,23 @@ public class Purchases {
 
     /** A purchase its buyer, the listing's seller or an admin may see. */
     public Optional<PurchaseView> find(UUID purchaseId, Caller caller) {
-        return QuarkusTransaction.requiringNew().call(() -> Purchase.<Purchase>findByIdOptional(purchaseId)
-                .filter(purchase -> caller.admin() || caller.is(purchase.buyerId)
-                        || Listing.<Listing>findByIdOptional(purchase.listingId).map(listing -> caller.is(listing.sellerId)).orElse(false)))
-                .map(purchase -> PurchaseView.of(purchase, purchase.chainTxId == null ? null : outbox.find(purchase.chainTxId).orElse(null)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Purchase.<Purchase>findByIdOptional(purchaseId)
+                        .filter(purchase -> caller.admin()
+                                || caller.is(purchase.buyerId)
+                                || Listing.<Listing>findByIdOptional(purchase.listingId)
+                                        .map(listing -> caller.is(listing.sellerId))
+                                        .orElse(false)))
+                .map(purchase -> PurchaseView.of(
+                        purchase,
+                        purchase.chainTxId == null
+                                ? null
+                                : outbox.find(purchase.chainTxId).orElse(null)));
     }
 
     private Purchase record(Listing seen, UUID buyerId, String buyerAddress) {
-        Listing listing = Listing.<Listing>findByIdOptional(seen.id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        Listing listing = Listing.<Listing>findByIdOptional(seen.id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow();
         requireActive(listing);
         if (listing.priceWei.compareTo(seen.priceWei) != 0) {
             throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the price changed to " + listing.priceWei + " wei");
@@ -107,7 +120,9 @@ public class Purchases {
 
     private static void requireActive(Listing listing) {
         if (listing.status != Listing.Status.ACTIVE) {
-            throw Refusal.of(ProblemType.LISTING_UNAVAILABLE, "the listing is " + listing.status.name().toLowerCase());
+            throw Refusal.of(
+                    ProblemType.LISTING_UNAVAILABLE,
+                    "the listing is " + listing.status.name().toLowerCase());
         }
     }
 

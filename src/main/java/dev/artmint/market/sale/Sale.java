@@ -1,15 +1,13 @@
 package dev.artmint.market.sale;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A sale the chain settled, with the split its events reported: exactly the balance changes it caused. */
 @Entity

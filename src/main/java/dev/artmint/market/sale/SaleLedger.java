@@ -1,15 +1,13 @@
 package dev.artmint.market.sale;
 
+import dev.artmint.chain.SettledSale;
 import dev.artmint.market.Activity;
 import dev.artmint.market.listing.Listing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.artmint.chain.SettledSale;
 
 /**
  * Records a sale the chain confirmed, in one transaction: the sale with its split, the listing sold, the purchase
@@ -21,8 +19,13 @@ class SaleLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void record(Purchase purchase, Listing listing, SettledSale settled) {
         Instant now = Instant.now();
-        if (Purchase.update("status = ?1, settledAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
-                Purchase.Status.SETTLED, now, purchase.id, Purchase.Status.SUBMITTED) == 0) {
+        if (Purchase.update(
+                        "status = ?1, settledAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
+                        Purchase.Status.SETTLED,
+                        now,
+                        purchase.id,
+                        Purchase.Status.SUBMITTED)
+                == 0) {
             return;
         }
         Sale sale = new Sale();
@@ -45,14 +48,16 @@ class SaleLedger {
         sale.blockNumber = settled.blockNumber();
         sale.createdAt = now;
         sale.persist();
-        Listing.update("status = ?1, closedAt = ?2, updatedAt = ?2 where id = ?3", Listing.Status.SOLD, now, listing.id);
+        Listing.update(
+                "status = ?1, closedAt = ?2, updatedAt = ?2 where id = ?3", Listing.Status.SOLD, now, listing.id);
         if (settled.primary()) {
             activity(listing.artworkId, Activity.Kind.MINTED, purchase.buyerId, null, settled, null);
         }
         activity(listing.artworkId, Activity.Kind.SOLD, purchase.buyerId, settled.seller(), settled, settled.price());
     }
 
-    private static void activity(UUID artworkId, Activity.Kind kind, UUID actorId, String from, SettledSale settled, BigInteger price) {
+    private static void activity(
+            UUID artworkId, Activity.Kind kind, UUID actorId, String from, SettledSale settled, BigInteger price) {
         Activity activity = Activity.record(artworkId, kind, actorId);
         activity.fromAddress = from;
         activity.toAddress = settled.buyer();

@@ -1,22 +1,5 @@
 package dev.artmint.market.sale;
 
-import dev.artmint.market.MarketConfig;
-import dev.artmint.market.listing.Listing;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import dev.artmint.chain.ChainException;
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.ContractCall;
@@ -29,16 +12,30 @@ import dev.artmint.chain.TransactionRevertedException;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.chain.Vouchers;
 import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.market.MarketConfig;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 
 /**
- * Drives purchases to the chain and back. A pending purchase is sent from the buyer's custodial wallet through
- * the outbox (a redeem with a voucher the creator's wallet signs, or a buy on the market); a call the chain would
- * refuse fails the purchase and leaves the listing as it was. A submitted one is followed: when its transaction is
- * confirmed, the sale its events report is recorded, the listing sold and the purchase settled, in one transaction.
- * Several processes may run this at once: every step is keyed or guarded by the purchase's status.
+ * Drives purchases to the chain and back. A pending purchase is sent from the buyer's custodial wallet through the
+ * outbox (a redeem with a voucher the creator's wallet signs, or a buy on the market); a call the chain would refuse
+ * fails the purchase and leaves the listing as it was. A submitted one is followed: when its transaction is confirmed,
+ * the sale its events report is recorded, the listing sold and the purchase settled, in one transaction. Several
+ * processes may run this at once: every step is keyed or guarded by the purchase's status.
  */
 @ApplicationScoped
 class Settlement {
@@ -53,10 +50,18 @@ class Settlement {
     private final SaleLedger ledger;
     private final Outbox outbox;
     private final MarketConfig config;
-    private final ExecutorService kicks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("settlement-kick").daemon().factory());
+    private final ExecutorService kicks = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("settlement-kick").daemon().factory());
 
-    Settlement(Wallets wallets, Vouchers vouchers, MarketCalls market, CreatorRoles creatorRoles, SaleReceipts receipts, SaleLedger ledger,
-            Outbox outbox, MarketConfig config) {
+    Settlement(
+            Wallets wallets,
+            Vouchers vouchers,
+            MarketCalls market,
+            CreatorRoles creatorRoles,
+            SaleReceipts receipts,
+            SaleLedger ledger,
+            Outbox outbox,
+            MarketConfig config) {
         this.wallets = wallets;
         this.vouchers = vouchers;
         this.market = market;
@@ -72,15 +77,22 @@ class Settlement {
         kicks.execute(this::settleOpen);
     }
 
-    @Scheduled(identity = "market-settlement", every = "${artmint.market.settle-every}",
+    @Scheduled(
+            identity = "market-settlement",
+            every = "${artmint.market.settle-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         settleOpen();
     }
 
     synchronized void settleOpen() {
-        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> Purchase.<Purchase>list("status in ?1 order by createdAt",
-                List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED)).stream().map(purchase -> purchase.id).toList());
+        List<UUID> open = QuarkusTransaction.requiringNew()
+                .call(() -> Purchase.<Purchase>list(
+                                "status in ?1 order by createdAt",
+                                List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED))
+                        .stream()
+                        .map(purchase -> purchase.id)
+                        .toList());
         for (UUID id : open) {
             try {
                 advance(id);
@@ -92,8 +104,7 @@ class Settlement {
         }
     }
 
-    private record Open(Purchase purchase, Listing listing, Artwork artwork) {
-    }
+    private record Open(Purchase purchase, Listing listing, Artwork artwork) {}
 
     private void advance(UUID purchaseId) {
         Open open = QuarkusTransaction.requiringNew().call(() -> {
@@ -104,8 +115,7 @@ class Settlement {
         switch (open.purchase().status) {
             case PENDING -> submit(open);
             case SUBMITTED -> follow(open);
-            case SETTLED, FAILED -> {
-            }
+            case SETTLED, FAILED -> {}
         }
     }
 
@@ -118,13 +128,24 @@ class Settlement {
         }
         ChainTransaction tx;
         try {
-            tx = wallets.send(purchase.buyerId, "purchase:" + purchase.id, call.get().to(), purchase.priceWei, call.get().data());
+            tx = wallets.send(
+                    purchase.buyerId,
+                    "purchase:" + purchase.id,
+                    call.get().to(),
+                    purchase.priceWei,
+                    call.get().data());
         } catch (TransactionRevertedException e) {
             fail(purchase, "the chain refused the purchase: " + e.getMessage());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> Purchase.update("status = ?1, chainTxId = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
-                Purchase.Status.SUBMITTED, tx.id, Instant.now(), purchase.id, Purchase.Status.PENDING));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Purchase.update(
+                        "status = ?1, chainTxId = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
+                        Purchase.Status.SUBMITTED,
+                        tx.id,
+                        Instant.now(),
+                        purchase.id,
+                        Purchase.Status.PENDING));
     }
 
     /** The redeem call, once the creator's role is confirmed; empty while it is not. */
@@ -138,8 +159,12 @@ class Settlement {
             return Optional.empty();
         }
         Artwork artwork = open.artwork();
-        MintVoucher voucher = new MintVoucher(open.listing().sellerAddress, artwork.provenanceHash, open.purchase().priceWei,
-                Objects.requireNonNullElse(artwork.royaltyBps, 0), Instant.now().plus(config.voucherTtl()).getEpochSecond(),
+        MintVoucher voucher = new MintVoucher(
+                open.listing().sellerAddress,
+                artwork.provenanceHash,
+                open.purchase().priceWei,
+                Objects.requireNonNullElse(artwork.royaltyBps, 0),
+                Instant.now().plus(config.voucherTtl()).getEpochSecond(),
                 nonce(open.purchase().id));
         byte[] signature = wallets.signDigest(open.listing().sellerId, vouchers.digest(voucher));
         return Optional.of(vouchers.redeem(voucher, signature));
@@ -169,15 +194,25 @@ class Settlement {
 
     private static void fail(Purchase purchase, String reason) {
         String kept = reason.length() <= 500 ? reason : reason.substring(0, 500);
-        QuarkusTransaction.requiringNew().run(() -> Purchase.update("status = ?1, failureReason = ?2, updatedAt = ?3 where id = ?4 and status in ?5",
-                Purchase.Status.FAILED, kept, Instant.now(), purchase.id, List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Purchase.update(
+                        "status = ?1, failureReason = ?2, updatedAt = ?3 where id = ?4 and status in ?5",
+                        Purchase.Status.FAILED,
+                        kept,
+                        Instant.now(),
+                        purchase.id,
+                        List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED)));
         LOG.infof("settlement: purchase %s failed: %s", purchase.id, reason);
     }
 
     /** A voucher nonce of the purchase's own: the 128 bits of its id, so no two purchases share one. */
     private static BigInteger nonce(UUID purchaseId) {
-        return new BigInteger(1, ByteBuffer.allocate(16).putLong(purchaseId.getMostSignificantBits())
-                .putLong(purchaseId.getLeastSignificantBits()).array());
+        return new BigInteger(
+                1,
+                ByteBuffer.allocate(16)
+                        .putLong(purchaseId.getMostSignificantBits())
+                        .putLong(purchaseId.getLeastSignificantBits())
+                        .array());
     }
 
     @PreDestroy

@@ -1,25 +1,22 @@
 package dev.artmint.market.token;
 
-import dev.artmint.market.MarketConfig;
-import java.math.BigInteger;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Minting;
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.chain.TxStatus;
+import dev.artmint.market.MarketConfig;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.studio.artwork.Artwork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.util.Optional;
 
 /**
- * Which artworks are tokens, and their metadata documents: served from the artwork and its provenance, and kept
- * in the object store under {@code tokens/<tokenId>.json} from the moment the mint is sent.
+ * Which artworks are tokens, and their metadata documents: served from the artwork and its provenance, and kept in the
+ * object store under {@code tokens/<tokenId>.json} from the moment the mint is sent.
  */
 @ApplicationScoped
 public class MintedTokens {
@@ -42,12 +39,16 @@ public class MintedTokens {
 
     /** The artwork whose provenance hash is this token id, whether minted or not. */
     public Optional<Artwork> artworkOf(BigInteger tokenId) {
-        return QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>find("tokenId", tokenId).firstResultOptional());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Artwork.<Artwork>find("tokenId", tokenId).firstResultOptional());
     }
 
     /** Whether the token exists: the indexer saw it, or its mint is confirmed and the indexer has not caught up. */
     public boolean exists(BigInteger tokenId) {
-        return indexedOwner(tokenId).isPresent() || minting.mintOf(tokenId).filter(tx -> tx.status == TxStatus.CONFIRMED).isPresent();
+        return indexedOwner(tokenId).isPresent()
+                || minting.mintOf(tokenId)
+                        .filter(tx -> tx.status == TxStatus.CONFIRMED)
+                        .isPresent();
     }
 
     /** The mint transaction of a token that was minted or is being minted, as far as the platform knows. */

@@ -1,17 +1,15 @@
 package dev.artmint.market.token;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.studio.artwork.Artwork;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-import dev.artmint.provenance.ProvenanceRecord;
-import dev.artmint.studio.artwork.Artwork;
-
 /**
- * The ERC-721 metadata JSON of a minted artwork, in the shape wallets and marketplaces read (OpenSea's
- * conventions): what the creator published, where the image and the artwork page are, and the recipe from the
- * provenance record as attributes.
+ * The ERC-721 metadata JSON of a minted artwork, in the shape wallets and marketplaces read (OpenSea's conventions):
+ * what the creator published, where the image and the artwork page are, and the recipe from the provenance record as
+ * attributes.
  */
 public record TokenMetadata(
         String name,
@@ -21,8 +19,7 @@ public record TokenMetadata(
         List<Attribute> attributes) {
 
     /** One trait; numbers stay numbers so that marketplaces can range over them. */
-    public record Attribute(@JsonProperty("trait_type") String traitType, Object value) {
-    }
+    public record Attribute(@JsonProperty("trait_type") String traitType, Object value) {}
 
     static TokenMetadata of(Artwork artwork, String publicUrl) {
         ProvenanceRecord recipe = ProvenanceRecord.parse(artwork.provenanceJson);
@@ -41,7 +38,11 @@ public record TokenMetadata(
             attributes.add(new Attribute("Royalty (bps)", artwork.royaltyBps));
         }
         attributes.add(new Attribute("Provenance hash", artwork.provenanceHash));
-        return new TokenMetadata(artwork.title, artwork.description == null ? "" : artwork.description,
-                base + "/api/artworks/" + artwork.id + "/image", base + "/artworks/" + artwork.id, List.copyOf(attributes));
+        return new TokenMetadata(
+                artwork.title,
+                artwork.description == null ? "" : artwork.description,
+                base + "/api/artworks/" + artwork.id + "/image",
+                base + "/artworks/" + artwork.id,
+                List.copyOf(attributes));
     }
 }

@@ -1,28 +1,26 @@
 package dev.artmint.market.token;
 
-import dev.artmint.identity.Caller;
-import dev.artmint.platform.problem.Refusal;
-import dev.artmint.market.Activity;
-import dev.artmint.market.listing.Listing;
-import java.math.BigInteger;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-
 import dev.artmint.chain.ChainException;
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.MintRequest;
 import dev.artmint.chain.Minting;
+import dev.artmint.identity.Caller;
 import dev.artmint.identity.wallet.Wallets;
+import dev.artmint.market.Activity;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.Artworks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.math.BigInteger;
+import java.util.UUID;
 
 /**
- * A creator mints a published artwork to their custodial wallet or to an address they linked. The artwork's row
- * stays locked from the checks until the mint is in the outbox, so two requests for one artwork cannot both pass.
+ * A creator mints a published artwork to their custodial wallet or to an address they linked. The artwork's row stays
+ * locked from the checks until the mint is in the outbox, so two requests for one artwork cannot both pass.
  */
 @ApplicationScoped
 public class TokenMinting {
@@ -43,13 +41,12 @@ public class TokenMinting {
     }
 
     /** A mint on its way: the token id, the outbox transaction and where the token goes. */
-    public record Minted(BigInteger tokenId, ChainTransaction transaction, String to) {
-    }
+    public record Minted(BigInteger tokenId, ChainTransaction transaction, String to) {}
 
     /**
-     * Sends the mint and records it as the artwork's activity. Refused (and nothing kept) when the caller may not
-     * see the artwork (404), is not its creator (403), or it is hidden, unpublished, minted or minting already, or
-     * listed for a lazy mint, or the address is not the creator's (409), or the chain would revert the call.
+     * Sends the mint and records it as the artwork's activity. Refused (and nothing kept) when the caller may not see
+     * the artwork (404), is not its creator (403), or it is hidden, unpublished, minted or minting already, or listed
+     * for a lazy mint, or the address is not the creator's (409), or the chain would revert the call.
      */
     public Minted mint(UUID artworkId, Caller caller, String to) {
         UUID userId = caller.id();
@@ -90,17 +87,24 @@ public class TokenMinting {
             throw Refusal.of(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId);
         }
         tokens.mintInFlightOrDone(artwork.tokenId).ifPresent(tx -> {
-            throw Refusal.of(ProblemType.CONFLICT, "the artwork is minted already, as token " + artwork.tokenId
-                    + " (transaction " + tx.hash + ", " + tx.status + ")");
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the artwork is minted already, as token " + artwork.tokenId + " (transaction " + tx.hash + ", "
+                            + tx.status + ")");
         });
         minting.mintOf(artwork.tokenId).ifPresent(failed -> {
-            throw Refusal.of(ProblemType.CONFLICT, "the mint of token " + artwork.tokenId + " failed on-chain ("
-                    + failed.failureReason + "); a token id is only ever asked for once");
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the mint of token " + artwork.tokenId + " failed on-chain (" + failed.failureReason
+                            + "); a token id is only ever asked for once");
         });
-        Listing.activeFor(artwork.id).filter(listing -> listing.kind == Listing.Kind.LAZY_MINT).ifPresent(listing -> {
-            throw Refusal.of(ProblemType.CONFLICT,
-                    "the artwork is listed for sale with a lazy mint; withdraw the listing first");
-        });
+        Listing.activeFor(artwork.id)
+                .filter(listing -> listing.kind == Listing.Kind.LAZY_MINT)
+                .ifPresent(listing -> {
+                    throw Refusal.of(
+                            ProblemType.CONFLICT,
+                            "the artwork is listed for sale with a lazy mint; withdraw the listing first");
+                });
     }
 
     /** The custodial wallet, or an address the creator linked (lower-case, as the chain's events name it). */
@@ -109,8 +113,10 @@ public class TokenMinting {
             return wallets.custodial(userId).address;
         }
         if (!wallets.isLinked(userId, to)) {
-            throw Refusal.of(ProblemType.CONFLICT, to + " is not linked to your account; mint to your custodial"
-                    + " wallet or link the address with a SIWE signature first");
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    to + " is not linked to your account; mint to your custodial"
+                            + " wallet or link the address with a SIWE signature first");
         }
         return to.toLowerCase();
     }

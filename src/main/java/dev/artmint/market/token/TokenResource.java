@@ -1,10 +1,11 @@
 package dev.artmint.market.token;
 
-import dev.artmint.platform.problem.Refusal;
+import dev.artmint.chain.TransactionView;
+import dev.artmint.identity.CurrentUser;
 import dev.artmint.market.MarketConfig;
-import java.math.BigInteger;
-import java.util.UUID;
-
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,14 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.math.BigInteger;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.chain.TransactionView;
-import dev.artmint.identity.CurrentUser;
-import dev.artmint.platform.problem.ProblemType;
-import io.quarkus.security.Authenticated;
 
 /** A minted token: its public ERC-721 metadata (the collection's token URI points here) and transfers by its owner. */
 @Path("/api/tokens/{tokenId}")
@@ -49,29 +46,39 @@ public class TokenResource {
     }
 
     @GET
-    @Operation(summary = "The token's ERC-721 metadata JSON (name, description, image, external_url, attributes); public")
-    public Response metadata(@PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId) {
+    @Operation(
+            summary = "The token's ERC-721 metadata JSON (name, description, image, external_url, attributes); public")
+    public Response metadata(
+            @PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId) {
         byte[] document = tokens.metadata(uint256(tokenId))
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "there is no token " + tokenId));
         // public: wallets and marketplaces fetch it anonymously; briefly, because a hidden artwork's token disappears
         return Response.ok(document, MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.tokenMetadataMaxAge().toSeconds())
+                .header(
+                        HttpHeaders.CACHE_CONTROL,
+                        "public, max-age=" + config.tokenMetadataMaxAge().toSeconds())
                 .build();
     }
 
     /** Where to send the token. */
-    public record TransferBody(@NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}",
-            message = "must be a 0x-prefixed 20-byte hex address") String to) {
-    }
+    public record TransferBody(
+            @NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}", message = "must be a 0x-prefixed 20-byte hex address")
+            String to) {}
 
     @POST
     @Path("transfer")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a token from the owner's custodial wallet to an address (optional Idempotency-Key header); 202 with the transaction")
-    public Response transfer(@PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId,
-            @Valid @NotNull TransferBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
+    @Operation(
+            summary =
+                    "Send a token from the owner's custodial wallet to an address (optional Idempotency-Key header); 202 with the transaction")
+    public Response transfer(
+            @PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId,
+            @Valid @NotNull TransferBody body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
         var tx = transfers.transfer(currentUser.id(), uint256(tokenId), body.to(), key);
         return Response.accepted(TransactionView.of(tx)).build();
     }

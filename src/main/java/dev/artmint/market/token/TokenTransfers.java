@@ -1,28 +1,27 @@
 package dev.artmint.market.token;
 
 import dev.artmint.chain.Addresses;
-import dev.artmint.platform.problem.Refusal;
+import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
+import dev.artmint.chain.Contracts;
+import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.market.Activity;
 import dev.artmint.market.listing.Listing;
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
+import dev.artmint.studio.artwork.Artwork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.artmint.chain.ChainNode;
-import dev.artmint.chain.ChainTransaction;
-import dev.artmint.chain.Contracts;
-import dev.artmint.identity.wallet.Wallets;
-import dev.artmint.platform.problem.ProblemType;
-import dev.artmint.studio.artwork.Artwork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-/** The owner of a token sends it from their custodial wallet to any address: their own wallet elsewhere, or a friend's. */
+/**
+ * The owner of a token sends it from their custodial wallet to any address: their own wallet elsewhere, or a friend's.
+ */
 @ApplicationScoped
 public class TokenTransfers {
-
 
     private final Wallets wallets;
     private final ChainNode node;
@@ -37,21 +36,23 @@ public class TokenTransfers {
     }
 
     /**
-     * Sends the token and records the transfer as its artwork's activity. The same idempotency key from the same
-     * user returns the first request's transaction. Refused when the address cannot hold tokens (400), the token
-     * does not exist (404), the caller's custodial wallet does not hold it (403), it is listed on the market (409)
-     * or the wallet cannot pay the gas (402).
+     * Sends the token and records the transfer as its artwork's activity. The same idempotency key from the same user
+     * returns the first request's transaction. Refused when the address cannot hold tokens (400), the token does not
+     * exist (404), the caller's custodial wallet does not hold it (403), it is listed on the market (409) or the wallet
+     * cannot pay the gas (402).
      */
     public ChainTransaction transfer(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         String recipient = to.toLowerCase();
         if (recipient.equals(Addresses.ZERO)) {
             throw Refusal.invalid("to", "the zero address cannot hold tokens; a transfer there would destroy it");
         }
-        if (Set.of(contracts.collection().toLowerCase(), contracts.market().toLowerCase()).contains(recipient)) {
+        if (Set.of(contracts.collection().toLowerCase(), contracts.market().toLowerCase())
+                .contains(recipient)) {
             throw Refusal.invalid("to", "ArtMint's contracts cannot hold tokens; a transfer there would lose it");
         }
         String key = "transfer:" + userId + ":" + idempotencyKey;
-        Optional<ChainTransaction> known = QuarkusTransaction.requiringNew().call(() -> ChainTransaction.findByKey(key));
+        Optional<ChainTransaction> known =
+                QuarkusTransaction.requiringNew().call(() -> ChainTransaction.findByKey(key));
         if (known.isPresent()) {
             return known.get();
         }
@@ -65,8 +66,9 @@ public class TokenTransfers {
         artwork.flatMap(art -> QuarkusTransaction.requiringNew().call(() -> Listing.activeFor(art.id)))
                 .filter(listing -> listing.kind == Listing.Kind.MARKET)
                 .ifPresent(listing -> {
-                    throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId
-                            + " is listed on the market; withdraw the listing first");
+                    throw Refusal.of(
+                            ProblemType.CONFLICT,
+                            "token " + tokenId + " is listed on the market; withdraw the listing first");
                 });
         ChainTransaction tx = wallets.sendToken(userId, tokenId, recipient, key);
         artwork.ifPresent(art -> QuarkusTransaction.requiringNew().run(() -> {

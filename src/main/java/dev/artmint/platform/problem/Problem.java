@@ -1,30 +1,33 @@
 package dev.artmint.platform.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * An RFC 9457 problem document: the body of every error ArtMint answers. {@code members} are its extension members
  * (such as {@code amountNeededWei}), written beside the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors,
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        URI instance,
+        List<FieldError> errors,
         @JsonAnyGetter Map<String, Object> members) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field of a request: where it is and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static Problem of(ProblemType type, String detail) {
         return of(type, type.status(), detail);
@@ -44,7 +47,13 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     }
 
     public Problem withMembers(Map<String, Object> extensionMembers) {
-        return new Problem(type, title, status, detail, instance, errors,
+        return new Problem(
+                type,
+                title,
+                status,
+                detail,
+                instance,
+                errors,
                 Collections.unmodifiableMap(new LinkedHashMap<>(extensionMembers)));
     }
 

@@ -1,9 +1,13 @@
 package dev.artmint.platform.problem;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.artmint.diffusion.InvalidRequestException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -12,19 +16,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
-import dev.artmint.diffusion.InvalidRequestException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 /** Turns every exception that leaves a resource into a problem document; stack traces stay in the log. */
 public class ProblemMappers {
@@ -52,7 +48,9 @@ public class ProblemMappers {
         if (e.retryAfter() == null) {
             return answer;
         }
-        return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
+        return Response.fromResponse(answer)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -61,14 +59,19 @@ public class ProblemMappers {
                 .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return respond(Problem.of(ProblemType.VALIDATION, "the request has invalid fields").withErrors(errors), uri);
+        return respond(
+                Problem.of(ProblemType.VALIDATION, "the request has invalid fields")
+                        .withErrors(errors),
+                uri);
     }
 
     @ServerExceptionMapper
     public Response invalidGeneration(InvalidRequestException e, UriInfo uri) {
         String message = e.getMessage().substring(e.field().length() + 2);
-        return respond(Problem.of(ProblemType.VALIDATION, "the request has an invalid field")
-                .withErrors(List.of(new Problem.FieldError(e.field(), message))), uri);
+        return respond(
+                Problem.of(ProblemType.VALIDATION, "the request has an invalid field")
+                        .withErrors(List.of(new Problem.FieldError(e.field(), message))),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -93,10 +96,12 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
-        Response.ResponseBuilder response = Response.fromResponse(respond(Problem.of(type, status, detail(type, e)), uri));
+        Response.ResponseBuilder response =
+                Response.fromResponse(respond(Problem.of(type, status, detail(type, e)), uri));
         // keep the headers the framework set, such as Allow on a 405
         e.getResponse().getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
                 values.forEach(value -> response.header(name, value));
             }
         });
@@ -107,8 +112,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         UUID reference = UUID.randomUUID();
         LOG.errorf(e, "unexpected error, reference %s, on %s", reference, uri.getPath());
-        return respond(Problem.of(ProblemType.INTERNAL,
-                "an unexpected error occurred; quote reference " + reference + " when reporting it"), uri);
+        return respond(
+                Problem.of(
+                        ProblemType.INTERNAL,
+                        "an unexpected error occurred; quote reference " + reference + " when reporting it"),
+                uri);
     }
 
     private static Response unauthorized(UriInfo uri, String detail) {
@@ -118,9 +126,10 @@ public class ProblemMappers {
     }
 
     private static Response malformed(JsonProcessingException e, UriInfo uri) {
-        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " at " + mapping.getPathReference().replaceFirst("^[^\\[]*", "")
-                : "";
+        String where =
+                e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? " at " + mapping.getPathReference().replaceFirst("^[^\\[]*", "")
+                        : "";
         String detail = "the body is not valid JSON for this request" + where;
         return respond(Problem.of(ProblemType.MALFORMED_REQUEST, detail), uri);
     }

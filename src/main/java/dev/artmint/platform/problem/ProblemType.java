@@ -53,7 +53,10 @@ public enum ProblemType {
     /** The problem type for an HTTP status raised by the framework. */
     static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != HTTP_ERROR && type.ordinal() <= INTERNAL.ordinal()) {
+            if (type.status == status
+                    && type != VALIDATION
+                    && type != HTTP_ERROR
+                    && type.ordinal() <= INTERNAL.ordinal()) {
                 return type;
             }
         }

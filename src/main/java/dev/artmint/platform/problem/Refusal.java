@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request ArtMint will not carry out as asked: the one exception every feature throws for a refusal. It carries
- * the problem to answer (a stable {@link ProblemType}, its status and a detail), the fields at fault and extension
- * members such as {@code amountNeededWei}, so that the same condition reads the same wherever it is met.
+ * A request ArtMint will not carry out as asked: the one exception every feature throws for a refusal. It carries the
+ * problem to answer (a stable {@link ProblemType}, its status and a detail), the fields at fault and extension members
+ * such as {@code amountNeededWei}, so that the same condition reads the same wherever it is met.
  */
 public final class Refusal extends RuntimeException {
 
@@ -20,7 +20,11 @@ public final class Refusal extends RuntimeException {
     private final Map<String, Object> members;
     private final Duration retryAfter;
 
-    private Refusal(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, Object> members,
+    private Refusal(
+            ProblemType type,
+            String detail,
+            List<Problem.FieldError> errors,
+            Map<String, Object> members,
             Duration retryAfter) {
         super(detail, null, false, false);
         this.type = type;
@@ -35,8 +39,12 @@ public final class Refusal extends RuntimeException {
 
     /** A request field or query parameter whose value cannot be used: a validation problem naming it. */
     public static Refusal invalid(String field, String message) {
-        return new Refusal(ProblemType.VALIDATION, "the request has an invalid field",
-                List.of(new Problem.FieldError(field, message)), Map.of(), null);
+        return new Refusal(
+                ProblemType.VALIDATION,
+                "the request has an invalid field",
+                List.of(new Problem.FieldError(field, message)),
+                Map.of(),
+                null);
     }
 
     /** A custodial wallet holds less ether than a request needs: its price and the most its gas can cost. */
@@ -45,14 +53,23 @@ public final class Refusal extends RuntimeException {
         amounts.put("amountNeededWei", needed.toString());
         amounts.put("balanceWei", balance.toString());
         amounts.put("shortfallWei", needed.subtract(balance).toString());
-        return new Refusal(ProblemType.INSUFFICIENT_FUNDS, "your custodial wallet holds " + balance + " wei; " + purpose
-                + " needs " + needed + " wei, " + needed.subtract(balance) + " wei more", List.of(), amounts, null);
+        return new Refusal(
+                ProblemType.INSUFFICIENT_FUNDS,
+                "your custodial wallet holds " + balance + " wei; " + purpose + " needs " + needed + " wei, "
+                        + needed.subtract(balance) + " wei more",
+                List.of(),
+                amounts,
+                null);
     }
 
     /** A request needs more credits than the user has left; the allowance refills at {@code refillsAt}. */
     public static Refusal outOfCredits(int needed, int available, Instant refillsAt, Instant now) {
-        return new Refusal(ProblemType.OUT_OF_CREDITS, "this request needs " + needed + " credits and " + available
-                + " are left; the daily allowance refills at " + refillsAt, List.of(), Map.of(),
+        return new Refusal(
+                ProblemType.OUT_OF_CREDITS,
+                "this request needs " + needed + " credits and " + available
+                        + " are left; the daily allowance refills at " + refillsAt,
+                List.of(),
+                Map.of(),
                 Duration.ofSeconds(Math.max(1, Duration.between(now, refillsAt).toSeconds())));
     }
 

@@ -1,15 +1,12 @@
 package dev.artmint.platform.problem;
 
-import java.net.URI;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
 
 /** An API path that no resource serves gets a problem document too, not the HTTP server's plain 404 page. */
 @ApplicationScoped

@@ -1,20 +1,19 @@
 package dev.artmint.platform.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Serves the web app (built into {@code META-INF/resources}): a browser that asks for a page of the app, such as
  * {@code /studio?job=1}, gets {@code /index.html}, and the app routes on the client. The API ({@code /api/}),
- * management ({@code /q/}) and files (a last path segment with an extension) keep their own answers, 404s
- * included. {@code index.html} is revalidated on every load; the hashed files under {@code /assets/} never change,
- * so any cache may keep them for a year.
+ * management ({@code /q/}) and files (a last path segment with an extension) keep their own answers, 404s included.
+ * {@code index.html} is revalidated on every load; the hashed files under {@code /assets/} never change, so any cache
+ * may keep them for a year.
  */
 @ApplicationScoped
 class SinglePageApp {
@@ -24,8 +23,8 @@ class SinglePageApp {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     /**
-     * Ahead of the static files and the REST resources (which would answer 404 for an app page), so that app pages
-     * are rerouted and the files' answers get the app's cache headers.
+     * Ahead of the static files and the REST resources (which would answer 404 for an app page), so that app pages are
+     * rerouted and the files' answers get the app's cache headers.
      */
     void install(@Observes Router router) {
         router.route().order(-1).handler(this::route);
@@ -60,8 +59,10 @@ class SinglePageApp {
         HttpMethod method = context.request().method();
         String path = context.normalizedPath();
         return (method == HttpMethod.GET || method == HttpMethod.HEAD)
-                && !path.equals("/api") && !path.startsWith("/api/")
-                && !path.equals("/q") && !path.startsWith("/q/");
+                && !path.equals("/api")
+                && !path.startsWith("/api/")
+                && !path.equals("/q")
+                && !path.startsWith("/q/");
     }
 
     private static boolean hasExtension(String path) {

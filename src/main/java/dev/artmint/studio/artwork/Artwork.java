@@ -1,18 +1,16 @@
 package dev.artmint.studio.artwork;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /** One generated image, its stored objects and its provenance; private to its creator until published. */
 @Entity

@@ -1,7 +1,7 @@
 package dev.artmint.studio.artwork;
 
-import java.util.UUID;
-
+import dev.artmint.diffusion.InvalidRequestException;
+import dev.artmint.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,12 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.diffusion.InvalidRequestException;
-import dev.artmint.identity.Roles;
 
 /** Admins hide artworks from everyone else, or show them again. */
 @Path("/api/admin/artworks/{id}/hidden")
@@ -35,16 +32,19 @@ public class ArtworkModerationResource {
     }
 
     /** Whether an artwork is hidden from everyone but admins, and why (required to hide it). */
-    public record Visibility(@NotNull Boolean hidden, @Size(max = 500) String reason) {
-    }
+    public record Visibility(
+            @NotNull Boolean hidden, @Size(max = 500) String reason) {}
 
     @PUT
     @Operation(summary = "Hide an artwork from everyone but admins, with the reason admins see, or show it again")
     public ArtworkView setHidden(@PathParam("id") UUID id, @Valid @NotNull Visibility visibility) {
-        if (visibility.hidden() && (visibility.reason() == null || visibility.reason().isBlank())) {
-            throw new InvalidRequestException("reason", "is required to hide an artwork: say why, for the other admins");
+        if (visibility.hidden()
+                && (visibility.reason() == null || visibility.reason().isBlank())) {
+            throw new InvalidRequestException(
+                    "reason", "is required to hide an artwork: say why, for the other admins");
         }
-        return artworks.setHidden(id, visibility.hidden(), visibility.reason()).map(artworks::view)
+        return artworks.setHidden(id, visibility.hidden(), visibility.reason())
+                .map(artworks::view)
                 .orElseThrow(NotFoundException::new);
     }
 }

@@ -1,7 +1,12 @@
 package dev.artmint.studio.artwork;
 
-import java.util.UUID;
-
+import dev.artmint.identity.Caller;
+import dev.artmint.identity.CurrentUser;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.provenance.VerificationReport;
+import dev.artmint.storage.ObjectStore;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,17 +18,9 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.Caller;
-import dev.artmint.identity.CurrentUser;
-import dev.artmint.provenance.ProvenanceRecord;
-import dev.artmint.provenance.VerificationReport;
-import dev.artmint.storage.ObjectStore;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 
 /**
  * An artwork, its image and thumbnail, and its provenance, for whoever may read it. The image and thumbnail of a
@@ -51,8 +48,7 @@ public class ArtworkResource {
     }
 
     /** The provenance record, its canonical form and its keccak-256 hash (the future token id). */
-    public record ProvenanceView(ProvenanceRecord record, String canonicalJson, String hash, String tokenId) {
-    }
+    public record ProvenanceView(ProvenanceRecord record, String canonicalJson, String hash, String tokenId) {}
 
     @GET
     @Authenticated
@@ -87,7 +83,8 @@ public class ArtworkResource {
     @Operation(summary = "The artwork's provenance record and its hash")
     public ProvenanceView provenance(@PathParam("id") UUID id) {
         ProvenanceRecord record = ProvenanceRecord.parse(readable(id).provenanceJson);
-        return new ProvenanceView(record, record.canonicalJson(), record.hash(), record.tokenId().toString());
+        return new ProvenanceView(
+                record, record.canonicalJson(), record.hash(), record.tokenId().toString());
     }
 
     @POST
@@ -116,8 +113,8 @@ public class ArtworkResource {
     }
 
     /**
-     * Content-addressed bytes never change: a private image is cacheable for a year by the caller's own cache; a
-     * public one by any cache, for a while, since the artwork can be hidden again.
+     * Content-addressed bytes never change: a private image is cacheable for a year by the caller's own cache; a public
+     * one by any cache, for a while, since the artwork can be hidden again.
      */
     private static Response png(byte[] bytes, String tag, boolean isPublic) {
         CacheControl cache = new CacheControl();
@@ -130,6 +127,9 @@ public class ArtworkResource {
             cache.setMaxAge(YEAR_SECONDS);
             cache.getCacheExtension().put("immutable", null);
         }
-        return Response.ok(bytes, "image/png").cacheControl(cache).tag(new EntityTag(tag)).build();
+        return Response.ok(bytes, "image/png")
+                .cacheControl(cache)
+                .tag(new EntityTag(tag))
+                .build();
     }
 }

@@ -1,14 +1,5 @@
 package dev.artmint.studio.artwork;
 
-import dev.artmint.studio.ModelCatalogue;
-import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.artmint.diffusion.DiffusionPipeline;
 import dev.artmint.diffusion.GeneratedImage;
 import dev.artmint.diffusion.GenerationRequest;
@@ -20,12 +11,19 @@ import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.provenance.VerificationReport;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.storage.StoredObject;
+import dev.artmint.studio.ModelCatalogue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Checks an artwork against its provenance: the stored objects are the bytes their keys name, the PNG carries
- * the parameters and the very record, the pixels hash to the recorded value, the record hashes to the stored
- * hash; and, where the recipe can be repeated exactly, re-runs it and compares the pixels.
+ * Checks an artwork against its provenance: the stored objects are the bytes their keys name, the PNG carries the
+ * parameters and the very record, the pixels hash to the recorded value, the record hashes to the stored hash; and,
+ * where the recipe can be repeated exactly, re-runs it and compares the pixels.
  */
 @ApplicationScoped
 public class ArtworkVerifier {
@@ -41,25 +39,41 @@ public class ArtworkVerifier {
     public VerificationReport verify(Artwork artwork) {
         ProvenanceRecord record = ProvenanceRecord.parse(artwork.provenanceJson);
         VerificationReport.Builder report = new VerificationReport.Builder(artwork.provenanceHash);
-        report.check("record-hash", record.hash().equals(artwork.provenanceHash),
+        report.check(
+                "record-hash",
+                record.hash().equals(artwork.provenanceHash),
                 "the record's canonical JSON hashes to " + artwork.provenanceHash,
                 "the record hashes to " + record.hash() + ", not to the stored " + artwork.provenanceHash);
         byte[] provenanceObject = store.get(artwork.provenanceKey);
-        report.check("provenance-object", StoredObject.matchesKey(artwork.provenanceKey, provenanceObject)
+        report.check(
+                "provenance-object",
+                StoredObject.matchesKey(artwork.provenanceKey, provenanceObject)
                         && new String(provenanceObject, StandardCharsets.UTF_8).equals(record.canonicalJson()),
-                "the stored provenance JSON is the record", "the stored provenance JSON differs from the record");
+                "the stored provenance JSON is the record",
+                "the stored provenance JSON differs from the record");
         byte[] png = store.get(artwork.imageKey);
-        report.check("image-object", StoredObject.matchesKey(artwork.imageKey, png)
+        report.check(
+                "image-object",
+                StoredObject.matchesKey(artwork.imageKey, png)
                         && StoredObject.sha256(png).equals(artwork.imageSha256),
-                "the PNG's SHA-256 is " + artwork.imageSha256, "the stored PNG is not the file that was written");
+                "the PNG's SHA-256 is " + artwork.imageSha256,
+                "the stored PNG is not the file that was written");
         Map<String, String> texts = PngCodec.readTexts(png);
-        report.check("parameters-chunk", texts.containsKey(GeneratedImage.PARAMETERS_KEY)
+        report.check(
+                "parameters-chunk",
+                texts.containsKey(GeneratedImage.PARAMETERS_KEY)
                         && texts.get(GeneratedImage.PARAMETERS_KEY).startsWith(record.prompt()),
-                "the PNG carries the AUTOMATIC1111 parameters", "the PNG lacks its parameters chunk");
-        report.check("embedded-record", record.canonicalJson().equals(texts.get(ProvenanceRecord.PNG_KEYWORD)),
-                "the PNG carries the record", "the PNG's embedded record differs from the stored one");
+                "the PNG carries the AUTOMATIC1111 parameters",
+                "the PNG lacks its parameters chunk");
+        report.check(
+                "embedded-record",
+                record.canonicalJson().equals(texts.get(ProvenanceRecord.PNG_KEYWORD)),
+                "the PNG carries the record",
+                "the PNG's embedded record differs from the stored one");
         String pixels = PixelDigest.sha256(PngCodec.read(png));
-        report.check("image-sha256", pixels.equals(record.imageSha256()),
+        report.check(
+                "image-sha256",
+                pixels.equals(record.imageSha256()),
                 "the pixels hash to the recorded " + record.imageSha256(),
                 "the pixels hash to " + pixels + ", the record says " + record.imageSha256());
         reproduce(record, report);
@@ -72,31 +86,48 @@ public class ArtworkVerifier {
         if (model.isEmpty()) {
             report.skipped(name, "model " + record.modelId() + " is not installed here");
         } else if (!model.get().sha256().equals(record.modelSha256())) {
-            report.skipped(name, "the installed " + record.modelId() + " files hash to " + model.get().sha256()
-                    + ", not to the recorded " + record.modelSha256());
+            report.skipped(
+                    name,
+                    "the installed " + record.modelId() + " files hash to "
+                            + model.get().sha256() + ", not to the recorded " + record.modelSha256());
         } else if (!ExecutionProvider.CPU.id().equals(record.executionProvider())) {
-            report.skipped(name, "the image was made on " + record.executionProvider()
-                    + ", which is not bit-for-bit reproducible; only cpu runs are re-run");
+            report.skipped(
+                    name,
+                    "the image was made on " + record.executionProvider()
+                            + ", which is not bit-for-bit reproducible; only cpu runs are re-run");
         } else {
             DiffusionPipeline pipeline = catalogue.pipeline(record.modelId());
-            GenerationRequest.Builder request = GenerationRequest.builder(pipeline.model().defaults())
-                    .prompt(record.prompt()).negativePrompt(record.negativePrompt())
-                    .seed(record.seed() - record.batchIndex()).steps(record.steps()).guidance(record.guidance())
-                    .size(record.width(), record.height()).count(record.batchSize()).scheduler(record.scheduler());
+            GenerationRequest.Builder request = GenerationRequest.builder(
+                            pipeline.model().defaults())
+                    .prompt(record.prompt())
+                    .negativePrompt(record.negativePrompt())
+                    .seed(record.seed() - record.batchIndex())
+                    .steps(record.steps())
+                    .guidance(record.guidance())
+                    .size(record.width(), record.height())
+                    .count(record.batchSize())
+                    .scheduler(record.scheduler());
             if (record.parentArtworkId() != null) {
                 request.initImage(parentImage(record.parentArtworkId()), record.strength());
             }
-            BufferedImage image = pipeline.generate(request.build()).images().get(record.batchIndex()).image();
+            BufferedImage image = pipeline.generate(request.build())
+                    .images()
+                    .get(record.batchIndex())
+                    .image();
             String pixels = PixelDigest.sha256(image);
-            report.check(name, pixels.equals(record.imageSha256()),
+            report.check(
+                    name,
+                    pixels.equals(record.imageSha256()),
                     "re-running the recipe on the cpu gives the same pixels",
                     "re-running the recipe gives pixels hashing to " + pixels);
         }
     }
 
     private BufferedImage parentImage(String parentId) {
-        String key = QuarkusTransaction.joiningExisting().call(() ->
-                Artwork.<Artwork>findByIdOptional(UUID.fromString(parentId)).orElseThrow().imageKey);
+        String key = QuarkusTransaction.joiningExisting()
+                .call(() -> Artwork.<Artwork>findByIdOptional(UUID.fromString(parentId))
+                        .orElseThrow()
+                        .imageKey);
         return PngCodec.read(store.get(key));
     }
 }

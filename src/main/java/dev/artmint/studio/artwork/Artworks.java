@@ -1,30 +1,27 @@
 package dev.artmint.studio.artwork;
 
+import dev.artmint.chain.TokenOwnership;
 import dev.artmint.identity.Caller;
+import dev.artmint.studio.search.SearchTerms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
-
-import dev.artmint.chain.TokenOwnership;
-import dev.artmint.studio.search.SearchTerms;
-
 /**
- * Who may see an artwork: its creator while it is unpublished, everyone once published, and no one but an admin
- * when an admin has hidden it. Also the creator's gallery, searched and paged, and artworks as the API shows them.
+ * Who may see an artwork: its creator while it is unpublished, everyone once published, and no one but an admin when an
+ * admin has hidden it. Also the creator's gallery, searched and paged, and artworks as the API shows them.
  */
 @ApplicationScoped
 public class Artworks {
 
     /** One gallery page, newest first; {@code nextCursor} is null on the last page. */
-    public record GalleryPage(List<ArtworkView> items, int page, int size, long total, String nextCursor) {
-    }
+    public record GalleryPage(List<ArtworkView> items, int page, int size, long total, String nextCursor) {}
 
     private final EntityManager entityManager;
     private final TokenOwnership ownership;
@@ -46,9 +43,9 @@ public class Artworks {
     }
 
     /**
-     * The creator's visible artworks, newest first (creation time, then id), those whose prompt, title or
-     * description has every term of {@code q} when it is set. A page starts after {@code cursor} when one is given,
-     * otherwise {@code page} pages of {@code size} in; either way the answer carries the cursor of the next page.
+     * The creator's visible artworks, newest first (creation time, then id), those whose prompt, title or description
+     * has every term of {@code q} when it is set. A page starts after {@code cursor} when one is given, otherwise
+     * {@code page} pages of {@code size} in; either way the answer carries the cursor of the next page.
      */
     @Transactional
     public GalleryPage gallery(UUID creatorId, String q, String cursor, int page, int size) {
@@ -62,13 +59,19 @@ public class Artworks {
                 : " from artwork_prompt_search s join artwork a on a.id = s.artwork_id"
                         + " where s.creator_id = :creator and s.document @@ cast(:query as tsquery) and not a.hidden";
         long total = ((Number) bind(entityManager.createNativeQuery("select count(*)" + from), creatorId, terms)
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
         // a search pages down its own (creator, time, id) index; the same key, so the same order and cursors
         String key = terms.isEmpty() ? "a.created_at, a.id" : "s.created_at, s.artwork_id";
         String keyset = after == null ? "" : " and (" + key + ") < (:afterTime, :afterId)";
-        String order = terms.isEmpty() ? " order by a.created_at desc, a.id desc" : " order by s.created_at desc, s.artwork_id desc";
-        Query select = bind(entityManager.createNativeQuery("select a.*" + from + keyset + order
-                + " offset :offset limit :limit", Artwork.class), creatorId, terms)
+        String order = terms.isEmpty()
+                ? " order by a.created_at desc, a.id desc"
+                : " order by s.created_at desc, s.artwork_id desc";
+        Query select = bind(
+                        entityManager.createNativeQuery(
+                                "select a.*" + from + keyset + order + " offset :offset limit :limit", Artwork.class),
+                        creatorId,
+                        terms)
                 .setParameter("offset", after == null ? (long) page * size : 0L)
                 .setParameter("limit", size + 1);
         if (after != null) {
@@ -92,8 +95,11 @@ public class Artworks {
     /** The artworks as the API shows them, in the same order, with whether each one's token exists. */
     @Transactional
     public List<ArtworkView> views(List<Artwork> artworks) {
-        Set<BigInteger> minted = ownership.existing(artworks.stream().map(artwork -> artwork.tokenId).toList());
-        return artworks.stream().map(artwork -> ArtworkView.of(artwork, minted.contains(artwork.tokenId))).toList();
+        Set<BigInteger> minted = ownership.existing(
+                artworks.stream().map(artwork -> artwork.tokenId).toList());
+        return artworks.stream()
+                .map(artwork -> ArtworkView.of(artwork, minted.contains(artwork.tokenId)))
+                .toList();
     }
 
     @Transactional

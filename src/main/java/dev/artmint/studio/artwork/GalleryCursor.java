@@ -1,5 +1,6 @@
 package dev.artmint.studio.artwork;
 
+import dev.artmint.diffusion.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
-
-import dev.artmint.diffusion.InvalidRequestException;
 
 /**
  * Where a gallery page starts: after the artwork with this creation time and id, newest first. Opaque to clients:
@@ -23,8 +22,11 @@ record GalleryCursor(Instant createdAt, UUID id) {
     }
 
     String encode() {
-        long micros = Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L), createdAt.getNano() / 1000);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((micros + "|" + id).getBytes(StandardCharsets.UTF_8));
+        long micros =
+                Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L), createdAt.getNano() / 1000);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((micros + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static GalleryCursor decode(String cursor) {
@@ -39,8 +41,9 @@ record GalleryCursor(Instant createdAt, UUID id) {
         }
         try {
             long micros = Long.parseLong(parts[0]);
-            return new GalleryCursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1000L), UUID.fromString(parts[1]));
+            return new GalleryCursor(
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
+                    UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw new InvalidRequestException("cursor", FOREIGN);
         }

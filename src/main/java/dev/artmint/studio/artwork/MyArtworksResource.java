@@ -1,7 +1,10 @@
 package dev.artmint.studio.artwork;
 
+import dev.artmint.diffusion.InvalidRequestException;
+import dev.artmint.identity.CurrentUser;
 import dev.artmint.studio.credit.CreditBalance;
 import dev.artmint.studio.credit.Credits;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -11,14 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.diffusion.InvalidRequestException;
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
 
 /** The caller's own artworks and credits. */
 @Path("/api/me")
@@ -39,9 +37,12 @@ public class MyArtworksResource {
 
     @GET
     @Path("artworks")
-    @Operation(summary = "The caller's artworks, newest first, searched by prompt, title and description; paged by cursor or page")
+    @Operation(
+            summary =
+                    "The caller's artworks, newest first, searched by prompt, title and description; paged by cursor or page")
     public Artworks.GalleryPage artworks(
-            @QueryParam("q") @Size(max = 200) @Parameter(description = "every term must match (English and Chinese)") String q,
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "every term must match (English and Chinese)")
+                    String q,
             @QueryParam("cursor") @Parameter(description = "the previous page's nextCursor") String cursor,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

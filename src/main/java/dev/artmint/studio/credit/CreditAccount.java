@@ -1,14 +1,12 @@
 package dev.artmint.studio.credit;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** A user's credits: what they used of the allowance of {@code day}, and what an admin granted them. */
 @Entity

@@ -1,7 +1,7 @@
 package dev.artmint.studio.credit;
 
-import java.util.UUID;
-
+import dev.artmint.identity.Roles;
+import dev.artmint.identity.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,12 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.Roles;
-import dev.artmint.identity.UserDirectory;
 
 /** Admins grant users credits beyond their daily allowance. */
 @Path("/api/admin/users/{id}/credits")
@@ -38,8 +35,7 @@ public class CreditGrantResource {
     }
 
     /** Credits to add to a user's granted balance. */
-    public record Grant(@NotNull @Min(1) @Max(100000) Integer credits) {
-    }
+    public record Grant(@NotNull @Min(1) @Max(100000) Integer credits) {}
 
     @POST
     @Operation(summary = "Grant a user credits, kept until spent")

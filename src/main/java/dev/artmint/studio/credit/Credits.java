@@ -2,20 +2,19 @@ package dev.artmint.studio.credit;
 
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.StudioConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 /**
- * Credits, one per image: a daily allowance per UTC day, used first, then credits an admin granted. The account
- * row is locked while it changes, so concurrent requests of one user cannot overspend.
+ * Credits, one per image: a daily allowance per UTC day, used first, then credits an admin granted. The account row is
+ * locked while it changes, so concurrent requests of one user cannot overspend.
  */
 @ApplicationScoped
 public class Credits {
@@ -63,9 +62,12 @@ public class Credits {
     private CreditAccount locked(UUID userId) {
         LocalDate today = today();
         CreditAccount.getEntityManager()
-                .createNativeQuery("insert into credit_account (user_id, day, daily_used, granted) values (?1, ?2, 0, 0)"
-                        + " on conflict (user_id) do nothing")
-                .setParameter(1, userId).setParameter(2, today).executeUpdate();
+                .createNativeQuery(
+                        "insert into credit_account (user_id, day, daily_used, granted) values (?1, ?2, 0, 0)"
+                                + " on conflict (user_id) do nothing")
+                .setParameter(1, userId)
+                .setParameter(2, today)
+                .executeUpdate();
         return current(CreditAccount.findById(userId, LockModeType.PESSIMISTIC_WRITE));
     }
 

@@ -1,19 +1,5 @@
 package dev.artmint.studio.job;
 
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.artwork.GalleryIndex;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-
-import org.jboss.logging.Logger;
-
 import dev.artmint.diffusion.GeneratedImage;
 import dev.artmint.diffusion.ModelInfo;
 import dev.artmint.diffusion.image.PngText;
@@ -22,13 +8,24 @@ import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.storage.StoredObject;
 import dev.artmint.storage.Thumbnails;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.artwork.GalleryIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Turns one generated image into an artwork: objects first (PNG with its parameters and provenance chunks, a
- * thumbnail, the provenance JSON), then the row, committed only while the worker still holds the job. When the
- * row is not committed the objects it would have referenced are removed again, so nothing is left orphaned. The
- * artwork's entry in its creator's gallery search is written in the same transaction as its row.
+ * Turns one generated image into an artwork: objects first (PNG with its parameters and provenance chunks, a thumbnail,
+ * the provenance JSON), then the row, committed only while the worker still holds the job. When the row is not
+ * committed the objects it would have referenced are removed again, so nothing is left orphaned. The artwork's entry in
+ * its creator's gallery search is written in the same transaction as its row.
  */
 @ApplicationScoped
 public class ArtworkWriter {
@@ -44,34 +41,73 @@ public class ArtworkWriter {
     }
 
     /** The job as a worker runs it, detached from any persistence context. */
-    public record JobSnapshot(UUID id, UUID userId, String prompt, String negativePrompt, long seed, int steps,
-                              double guidance, String scheduler, int width, int height, int count,
-                              UUID initArtworkId, Double strength, String model) {
+    public record JobSnapshot(
+            UUID id,
+            UUID userId,
+            String prompt,
+            String negativePrompt,
+            long seed,
+            int steps,
+            double guidance,
+            String scheduler,
+            int width,
+            int height,
+            int count,
+            UUID initArtworkId,
+            Double strength,
+            String model) {
 
         static JobSnapshot of(GenerationJob job) {
-            return new JobSnapshot(job.id, job.userId, job.prompt, job.negativePrompt, job.seed, job.steps,
-                    job.guidance, job.scheduler, job.width, job.height, job.count, job.initArtworkId, job.strength,
+            return new JobSnapshot(
+                    job.id,
+                    job.userId,
+                    job.prompt,
+                    job.negativePrompt,
+                    job.seed,
+                    job.steps,
+                    job.guidance,
+                    job.scheduler,
+                    job.width,
+                    job.height,
+                    job.count,
+                    job.initArtworkId,
+                    job.strength,
                     job.model);
         }
     }
 
-    public Artwork write(JobSnapshot job, String owner, int index, GeneratedImage image, ModelInfo model,
-                         String provider) {
-        ProvenanceRecord record = new ProvenanceRecord(ProvenanceRecord.VERSION, job.prompt(), job.negativePrompt(),
-                image.seed(), job.steps(), job.guidance(), job.scheduler(), job.width(), job.height(), job.count(),
-                index, model.name(), model.sha256(), provider,
-                job.initArtworkId() == null ? null : job.initArtworkId().toString(), job.strength(),
-                job.userId().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+    public Artwork write(
+            JobSnapshot job, String owner, int index, GeneratedImage image, ModelInfo model, String provider) {
+        ProvenanceRecord record = new ProvenanceRecord(
+                ProvenanceRecord.VERSION,
+                job.prompt(),
+                job.negativePrompt(),
+                image.seed(),
+                job.steps(),
+                job.guidance(),
+                job.scheduler(),
+                job.width(),
+                job.height(),
+                job.count(),
+                index,
+                model.name(),
+                model.sha256(),
+                provider,
+                job.initArtworkId() == null ? null : job.initArtworkId().toString(),
+                job.strength(),
+                job.userId().toString(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 PixelDigest.sha256(image.image()));
         String canonical = record.canonicalJson();
         byte[] png = image.png(List.of(new PngText(ProvenanceRecord.PNG_KEYWORD, canonical)));
         List<StoredObject> stored = new ArrayList<>(3);
         try {
             StoredObject pngObject = track(stored, store.put("images", "png", png, "image/png"));
-            StoredObject thumbnail = track(stored, store.put("thumbnails", "png", Thumbnails.png(image.image()),
-                    "image/png"));
-            StoredObject provenance = track(stored, store.put("provenance", "json",
-                    canonical.getBytes(StandardCharsets.UTF_8), "application/json"));
+            StoredObject thumbnail =
+                    track(stored, store.put("thumbnails", "png", Thumbnails.png(image.image()), "image/png"));
+            StoredObject provenance = track(
+                    stored,
+                    store.put("provenance", "json", canonical.getBytes(StandardCharsets.UTF_8), "application/json"));
             Artwork artwork = new Artwork();
             artwork.id = UUID.randomUUID();
             artwork.jobId = job.id();

@@ -1,16 +1,14 @@
 package dev.artmint.studio.job;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A request for images, queued in the database until a worker makes them. */
 @Entity

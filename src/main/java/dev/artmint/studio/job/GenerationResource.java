@@ -1,8 +1,11 @@
 package dev.artmint.studio.job;
 
-import java.net.URI;
-import java.util.UUID;
-
+import dev.artmint.identity.Caller;
+import dev.artmint.identity.CurrentUser;
+import dev.artmint.identity.Roles;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,17 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.artmint.identity.Caller;
-import dev.artmint.identity.Roles;
-import dev.artmint.identity.CurrentUser;
-import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Generation jobs: queue one, follow it (by polling or Server-Sent Events), cancel it. */
 @Path("/api/generations")
@@ -58,7 +55,9 @@ public class GenerationResource {
     @Operation(summary = "Queue a generation; answers 202 with the job, its status and queue position")
     public Response submit(@NotNull GenerationSpec spec) {
         JobView job = generations.submit(currentUser.signedIn(), spec);
-        return Response.accepted(job).location(URI.create("/api/generations/" + job.id())).build();
+        return Response.accepted(job)
+                .location(URI.create("/api/generations/" + job.id()))
+                .build();
     }
 
     @GET
@@ -79,9 +78,12 @@ public class GenerationResource {
     @Path("{id}/events")
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-Sent Events of a job: queued, progress, image (each artwork), then done or failed;"
-            + " with Last-Event-ID only what came after that event, and 204 when that was the last one")
-    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+    @Operation(
+            summary = "Server-Sent Events of a job: queued, progress, image (each artwork), then done or failed;"
+                    + " with Last-Event-ID only what came after that event, and 204 when that was the last one")
+    public Multi<OutboundSseEvent> events(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context Sse sse) {
         Caller caller = currentUser.signedIn();
         JobView job = generations.find(id, caller).orElseThrow(NotFoundException::new);
@@ -89,13 +91,14 @@ public class GenerationResource {
         if (told.end() && job.status().finished()) {
             throw new StreamOver();
         }
-        return events.of(id, caller, told).map(event -> sse.newEventBuilder()
-                .name(event.name())
-                .id(event.id())
-                .reconnectDelay(RECONNECT_MILLIS)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(event.data())
-                .build());
+        return events.of(id, caller, told)
+                .map(event -> sse.newEventBuilder()
+                        .name(event.name())
+                        .id(event.id())
+                        .reconnectDelay(RECONNECT_MILLIS)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(event.data())
+                        .build());
     }
 
     /** The client saw the final event: 204 tells an EventSource to stop reconnecting. */

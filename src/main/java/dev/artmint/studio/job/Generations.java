@@ -1,5 +1,10 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.diffusion.InvalidRequestException;
+import dev.artmint.diffusion.ModelDefaults;
+import dev.artmint.diffusion.ModelFiles;
+import dev.artmint.diffusion.ModelInfo;
+import dev.artmint.diffusion.scheduler.SchedulerKind;
 import dev.artmint.identity.Caller;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
@@ -8,20 +13,13 @@ import dev.artmint.studio.StudioConfig;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.Artworks;
 import dev.artmint.studio.credit.Credits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
-import dev.artmint.diffusion.InvalidRequestException;
-import dev.artmint.diffusion.ModelDefaults;
-import dev.artmint.diffusion.ModelFiles;
-import dev.artmint.diffusion.ModelInfo;
-import dev.artmint.diffusion.scheduler.SchedulerKind;
 
 /** Accepts generation requests into the queue, shows jobs to their owners and cancels them. */
 @ApplicationScoped
@@ -34,8 +32,13 @@ public class Generations {
     private final Artworks artworks;
     private final JobProgress progress;
 
-    Generations(StudioConfig config, ModelCatalogue catalogue, PromptSafety safety, Credits credits, Artworks artworks,
-                JobProgress progress) {
+    Generations(
+            StudioConfig config,
+            ModelCatalogue catalogue,
+            PromptSafety safety,
+            Credits credits,
+            Artworks artworks,
+            JobProgress progress) {
         this.config = config;
         this.catalogue = catalogue;
         this.safety = safety;
@@ -85,15 +88,17 @@ public class Generations {
 
     @Transactional
     Optional<GenerationJob> owned(UUID jobId, Caller caller) {
-        return GenerationJob.<GenerationJob>findByIdOptional(jobId).filter(job -> caller.admin() || caller.is(job.userId));
+        return GenerationJob.<GenerationJob>findByIdOptional(jobId)
+                .filter(job -> caller.admin() || caller.is(job.userId));
     }
 
     @Transactional
     JobView view(GenerationJob job) {
         // the others ahead, plus this one as it was read: right even if it leaves the queue before the count
         int position = job.status == JobStatus.QUEUED
-                ? 1 + (int) GenerationJob.count("status = ?1 and createdAt <= ?2 and id <> ?3", JobStatus.QUEUED,
-                        job.createdAt, job.id)
+                ? 1
+                        + (int) GenerationJob.count(
+                                "status = ?1 and createdAt <= ?2 and id <> ?3", JobStatus.QUEUED, job.createdAt, job.id)
                 : 0;
         int step = job.progressStep;
         int total = job.progressTotal;
@@ -102,16 +107,29 @@ public class Generations {
             step = live.get().step();
             total = live.get().total();
         }
-        return new JobView(job.id, job.status, position, step, total, job.count, job.model, job.prompt, job.seed,
-                job.attempts, Artwork.ofJob(job.id).stream().map(artwork -> artwork.id).toList(), job.error,
-                job.createdAt, job.finishedAt);
+        return new JobView(
+                job.id,
+                job.status,
+                position,
+                step,
+                total,
+                job.count,
+                job.model,
+                job.prompt,
+                job.seed,
+                job.attempts,
+                Artwork.ofJob(job.id).stream().map(artwork -> artwork.id).toList(),
+                job.error,
+                job.createdAt,
+                job.finishedAt);
     }
 
     private GenerationJob validated(Caller caller, GenerationSpec spec) {
         StudioConfig.Limits limits = config.limits();
         ModelInfo model = (spec.model() == null ? catalogue.defaultModel() : catalogue.find(spec.model()))
-                .orElseThrow(() -> new InvalidRequestException("model", spec.model() == null
-                        ? "no model is installed" : "unknown model '" + spec.model() + "'"));
+                .orElseThrow(() -> new InvalidRequestException(
+                        "model",
+                        spec.model() == null ? "no model is installed" : "unknown model '" + spec.model() + "'"));
         ModelDefaults defaults = model.defaults();
         GenerationJob job = new GenerationJob();
         job.id = UUID.randomUUID();
@@ -120,21 +138,27 @@ public class Generations {
         job.model = model.name();
         job.prompt = text("prompt", spec.prompt(), limits.promptLength(), true);
         job.negativePrompt = text("negativePrompt", spec.negativePrompt(), limits.promptLength(), false);
-        job.seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(0, 1L << 32);
+        job.seed =
+                spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(0, 1L << 32);
         job.steps = between("steps", spec.steps() != null ? spec.steps() : defaults.steps(), 1, limits.steps());
         job.guidance = guidance(spec.guidance() != null ? spec.guidance() : defaults.guidance(), limits.guidance());
         job.width = side("width", spec.width() != null ? spec.width() : defaults.width(), limits.side());
         job.height = side("height", spec.height() != null ? spec.height() : defaults.height(), limits.side());
         job.count = between("count", spec.count() != null ? spec.count() : 1, 1, limits.count());
-        job.scheduler = (spec.scheduler() == null ? Optional.of(defaults.scheduler())
-                : SchedulerKind.find(spec.scheduler())).orElseThrow(() -> new InvalidRequestException("scheduler",
-                "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids())).id();
+        job.scheduler = (spec.scheduler() == null
+                        ? Optional.of(defaults.scheduler())
+                        : SchedulerKind.find(spec.scheduler()))
+                .orElseThrow(() -> new InvalidRequestException(
+                        "scheduler",
+                        "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids()))
+                .id();
         if (spec.initArtworkId() != null) {
-            artworks.readable(spec.initArtworkId(), caller).orElseThrow(() -> new InvalidRequestException(
-                    "initArtworkId", "no artwork " + spec.initArtworkId() + " that you may read"));
+            artworks.readable(spec.initArtworkId(), caller)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "initArtworkId", "no artwork " + spec.initArtworkId() + " that you may read"));
             if (new ModelFiles(model.directory()).vaeEncoder().isEmpty()) {
-                throw new InvalidRequestException("initArtworkId", "model " + model.name()
-                        + " has no vae_encoder, so it cannot make variations");
+                throw new InvalidRequestException(
+                        "initArtworkId", "model " + model.name() + " has no vae_encoder, so it cannot make variations");
             }
             job.initArtworkId = spec.initArtworkId();
             double strength = spec.strength() != null ? spec.strength() : 0.75;
@@ -157,7 +181,8 @@ public class Generations {
             throw new InvalidRequestException(field, "is required");
         }
         if (text.length() > maxLength) {
-            throw new InvalidRequestException(field, "must be at most " + maxLength + " characters, got " + text.length());
+            throw new InvalidRequestException(
+                    field, "must be at most " + maxLength + " characters, got " + text.length());
         }
         return text;
     }
@@ -171,7 +196,8 @@ public class Generations {
 
     private static int side(String field, int value, int max) {
         if (value < 64 || value > max || value % 8 != 0) {
-            throw new InvalidRequestException(field, "must be a multiple of 8 between 64 and " + max + ", got " + value);
+            throw new InvalidRequestException(
+                    field, "must be a multiple of 8 between 64 and " + max + ", got " + value);
         }
         return value;
     }
@@ -186,6 +212,7 @@ public class Generations {
     /** A prompt matched the blocklist: refused before any credit is charged. */
     private static Refusal blocked(String field, String term) {
         String message = field + " contains the blocked term \"" + term + "\"";
-        return Refusal.of(ProblemType.BLOCKED_PROMPT, message + "; no credit was charged").withError(field, message);
+        return Refusal.of(ProblemType.BLOCKED_PROMPT, message + "; no credit was charged")
+                .withError(field, message);
     }
 }

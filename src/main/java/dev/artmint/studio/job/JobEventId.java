@@ -4,10 +4,10 @@ import java.util.Optional;
 
 /**
  * How far a job's event stream has told its story, sent as each event's SSE id so that a client reconnecting with
- * {@code Last-Event-ID} is told only the rest: {@code <images>.<step>.<position>}, the number of images told, the
- * step reached and the queue position told (0 once the job left the queue), or {@code <images>.<step>.end} for the
- * final event. The parts only grow (a position only shrinks, and 0 comes after every position), so ids increase
- * in the order of the events, and they depend on the job alone, not on the process that sent them.
+ * {@code Last-Event-ID} is told only the rest: {@code <images>.<step>.<position>}, the number of images told, the step
+ * reached and the queue position told (0 once the job left the queue), or {@code <images>.<step>.end} for the final
+ * event. The parts only grow (a position only shrinks, and 0 comes after every position), so ids increase in the order
+ * of the events, and they depend on the job alone, not on the process that sent them.
  */
 record JobEventId(int images, int step, int position, boolean end) {
 

@@ -1,9 +1,15 @@
 package dev.artmint.studio.job;
 
 import dev.artmint.identity.Caller;
+import dev.artmint.platform.problem.Problem;
+import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.studio.StudioConfig;
 import dev.artmint.studio.artwork.ArtworkView;
 import dev.artmint.studio.artwork.Artworks;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,34 +20,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.artmint.platform.problem.Problem;
-import dev.artmint.platform.problem.ProblemType;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-
 /**
- * The event stream of one job: {@code queued} while it waits (when its position drops), {@code progress} for
- * every new step, {@code image} for each artwork as it is committed (in image order), then {@code done} or
- * {@code failed}, after which the stream ends. Every event carries a {@link JobEventId}; a stream that starts
- * from one tells only what came after it. Steps of jobs running in this process come from memory, with previews;
- * those of jobs running elsewhere from the database.
+ * The event stream of one job: {@code queued} while it waits (when its position drops), {@code progress} for every new
+ * step, {@code image} for each artwork as it is committed (in image order), then {@code done} or {@code failed}, after
+ * which the stream ends. Every event carries a {@link JobEventId}; a stream that starts from one tells only what came
+ * after it. Steps of jobs running in this process come from memory, with previews; those of jobs running elsewhere from
+ * the database.
  */
 @ApplicationScoped
 public class JobEvents {
 
     /** One event: its SSE name and id, and its JSON data. */
-    public record Event(String name, String id, Object data) {
-    }
+    public record Event(String name, String id, Object data) {}
 
     private final Generations generations;
     private final Artworks artworks;
     private final JobProgress progress;
     private final StudioConfig config;
-    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(1,
-            Thread.ofPlatform().name("job-events-", 0).daemon().factory());
+    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("job-events-", 0).daemon().factory());
 
     JobEvents(Generations generations, Artworks artworks, JobProgress progress, StudioConfig config) {
         this.generations = generations;
@@ -101,7 +98,9 @@ public class JobEvents {
 
         private List<Event> newEvents(JobView job) {
             List<Event> events = new ArrayList<>();
-            if (job.status() == JobStatus.QUEUED && told.waiting() && job.queuePosition() > 0
+            if (job.status() == JobStatus.QUEUED
+                    && told.waiting()
+                    && job.queuePosition() > 0
                     && job.queuePosition() < told.position()) {
                 told = told.queued(job.queuePosition());
                 events.add(event("queued", Map.of("position", job.queuePosition())));
@@ -131,8 +130,16 @@ public class JobEvents {
             URI instance = URI.create("/api/generations/" + jobId);
             return switch (job.status()) {
                 case SUCCEEDED -> event("done", Map.of("artworks", job.artworks()));
-                case CANCELLED -> event("failed", Problem.of(ProblemType.GENERATION_CANCELLED, job.error()).at(instance));
-                default -> event("failed", Problem.of(ProblemType.GENERATION_FAILED, job.error()).at(instance));
+                case CANCELLED ->
+                    event(
+                            "failed",
+                            Problem.of(ProblemType.GENERATION_CANCELLED, job.error())
+                                    .at(instance));
+                default ->
+                    event(
+                            "failed",
+                            Problem.of(ProblemType.GENERATION_FAILED, job.error())
+                                    .at(instance));
             };
         }
 

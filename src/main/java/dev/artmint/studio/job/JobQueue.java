@@ -2,20 +2,18 @@ package dev.artmint.studio.job;
 
 import dev.artmint.platform.Sql;
 import dev.artmint.studio.StudioConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 /**
- * The durable queue over the generation_job table. A worker claims the oldest claimable job (queued and due, or
- * running under an expired lease) with FOR UPDATE SKIP LOCKED, so any number of workers in any number of
- * processes share it without taking the same job; every later change is conditional on still holding the lease.
+ * The durable queue over the generation_job table. A worker claims the oldest claimable job (queued and due, or running
+ * under an expired lease) with FOR UPDATE SKIP LOCKED, so any number of workers in any number of processes share it
+ * without taking the same job; every later change is conditional on still holding the lease.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -51,7 +49,10 @@ public class JobQueue {
     @Transactional
     public Optional<UUID> claim(String owner) {
         try (Connection connection = dataSource.getConnection()) {
-            return Sql.first(connection, CLAIM, Sql.parameters(owner, config.lease().toMillis()),
+            return Sql.first(
+                    connection,
+                    CLAIM,
+                    Sql.parameters(owner, config.lease().toMillis()),
                     row -> row.getObject(1, UUID.class));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim a job: " + e.getMessage(), e);
@@ -59,13 +60,16 @@ public class JobQueue {
     }
 
     /**
-     * Renews the lease and records progress. Answers whether cancellation was requested, or empty when the lease
-     * is no longer this owner's (it expired and another worker took the job, or the job was cancelled while queued).
+     * Renews the lease and records progress. Answers whether cancellation was requested, or empty when the lease is no
+     * longer this owner's (it expired and another worker took the job, or the job was cancelled while queued).
      */
     @Transactional
     public Optional<Boolean> heartbeat(UUID jobId, String owner, int step, int total) {
         try (Connection connection = dataSource.getConnection()) {
-            return Sql.first(connection, HEARTBEAT, Sql.parameters(config.lease().toMillis(), step, total, jobId, owner),
+            return Sql.first(
+                    connection,
+                    HEARTBEAT,
+                    Sql.parameters(config.lease().toMillis(), step, total, jobId, owner),
                     row -> row.getBoolean(1));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot renew the lease of job " + jobId + ": " + e.getMessage(), e);
@@ -78,8 +82,7 @@ public class JobQueue {
         return update("""
                 update generation_job set status = ?, error = ?, engine_millis = ?, lease_owner = null,
                        lease_until = null, finished_at = now(), updated_at = now()
-                 where id = ? and lease_owner = ? and status = 'RUNNING'""",
-                status.name(), error, engineMillis, jobId, owner);
+                 where id = ? and lease_owner = ? and status = 'RUNNING'""", status.name(), error, engineMillis, jobId, owner);
     }
 
     /** Puts the job back in the queue, to be tried again after {@code delayMillis}. */
@@ -88,8 +91,7 @@ public class JobQueue {
         return update("""
                 update generation_job set status = 'QUEUED', error = ?, lease_owner = null, lease_until = null,
                        run_after = now() + ? * interval '1 millisecond', updated_at = now()
-                 where id = ? and lease_owner = ? and status = 'RUNNING'""",
-                error, delayMillis, jobId, owner);
+                 where id = ? and lease_owner = ? and status = 'RUNNING'""", error, delayMillis, jobId, owner);
     }
 
     private boolean update(String sql, Object... parameters) {

@@ -1,24 +1,5 @@
 package dev.artmint.studio.job;
 
-import dev.artmint.studio.ModelCatalogue;
-import dev.artmint.studio.StudioConfig;
-import dev.artmint.studio.artwork.Artwork;
-import dev.artmint.studio.credit.Credits;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Base64;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import dev.artmint.diffusion.DiffusionPipeline;
 import dev.artmint.diffusion.GenerationCancelledException;
 import dev.artmint.diffusion.GenerationRequest;
@@ -27,11 +8,26 @@ import dev.artmint.diffusion.InvalidRequestException;
 import dev.artmint.diffusion.StepProgress;
 import dev.artmint.diffusion.image.PngCodec;
 import dev.artmint.storage.ObjectStore;
+import dev.artmint.studio.ModelCatalogue;
+import dev.artmint.studio.StudioConfig;
+import dev.artmint.studio.artwork.Artwork;
+import dev.artmint.studio.credit.Credits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.jboss.logging.Logger;
 
 /**
- * Runs one claimed job to its end: generate, write each image that has no artwork yet, then finish, cancel,
- * retry or fail it. Credits of images that were not made go back to the user when the job ends without them.
+ * Runs one claimed job to its end: generate, write each image that has no artwork yet, then finish, cancel, retry or
+ * fail it. Credits of images that were not made go back to the user when the job ends without them.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -46,8 +42,14 @@ public class JobRunner {
     private final JobProgress progress;
     private final Credits credits;
 
-    JobRunner(StudioConfig config, JobQueue queue, ModelCatalogue catalogue, ArtworkWriter writer, ObjectStore store,
-              JobProgress progress, Credits credits) {
+    JobRunner(
+            StudioConfig config,
+            JobQueue queue,
+            ModelCatalogue catalogue,
+            ArtworkWriter writer,
+            ObjectStore store,
+            JobProgress progress,
+            Credits credits) {
         this.config = config;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -66,8 +68,12 @@ public class JobRunner {
             if (claimed.cancelRequested) {
                 end(job, owner, JobStatus.CANCELLED, "cancelled", null);
             } else if (claimed.attempts > config.maxAttempts()) {
-                end(job, owner, JobStatus.FAILED, "gave up after " + config.maxAttempts() + " attempts: "
-                        + claimed.error, null);
+                end(
+                        job,
+                        owner,
+                        JobStatus.FAILED,
+                        "gave up after " + config.maxAttempts() + " attempts: " + claimed.error,
+                        null);
             } else {
                 generate(job, owner, heartbeat, stopping);
             }
@@ -100,28 +106,53 @@ public class JobRunner {
     private void generate(ArtworkWriter.JobSnapshot job, String owner, Heartbeat heartbeat, BooleanSupplier stopping) {
         Set<Integer> done = madeIndices(job.id());
         DiffusionPipeline pipeline = catalogue.pipeline(job.model());
-        GenerationRequest.Builder request = GenerationRequest.builder(pipeline.model().defaults())
-                .prompt(job.prompt()).negativePrompt(job.negativePrompt()).seed(job.seed()).steps(job.steps())
-                .guidance(job.guidance()).size(job.width(), job.height()).count(job.count()).scheduler(job.scheduler())
+        GenerationRequest.Builder request = GenerationRequest.builder(
+                        pipeline.model().defaults())
+                .prompt(job.prompt())
+                .negativePrompt(job.negativePrompt())
+                .seed(job.seed())
+                .steps(job.steps())
+                .guidance(job.guidance())
+                .size(job.width(), job.height())
+                .count(job.count())
+                .scheduler(job.scheduler())
                 .previewEvery(config.previewEvery());
         if (job.initArtworkId() != null) {
-            String key = QuarkusTransaction.requiringNew().call(() ->
-                    Artwork.<Artwork>findByIdOptional(job.initArtworkId()).orElseThrow().imageKey);
+            String key = QuarkusTransaction.requiringNew()
+                    .call(() -> Artwork.<Artwork>findByIdOptional(job.initArtworkId())
+                            .orElseThrow()
+                            .imageKey);
             request.initImage(PngCodec.read(store.get(key)), job.strength());
         }
         heartbeat.beat(0, job.steps());
-        GenerationResult result = pipeline.generate(request.build(), step -> heartbeat.onStep(step),
-                () -> heartbeat.cancelled || heartbeat.lost || progress.cancelRequested(job.id()) || stopping.getAsBoolean());
+        GenerationResult result = pipeline.generate(
+                request.build(),
+                step -> heartbeat.onStep(step),
+                () -> heartbeat.cancelled
+                        || heartbeat.lost
+                        || progress.cancelRequested(job.id())
+                        || stopping.getAsBoolean());
         for (int index = 0; index < job.count(); index++) {
             if (!done.contains(index)) {
                 heartbeat.beat(job.steps(), job.steps());
                 if (heartbeat.lost) {
                     throw new LeaseLostException(job.id());
                 }
-                writer.write(job, owner, index, result.images().get(index), pipeline.model(), pipeline.provider().id());
+                writer.write(
+                        job,
+                        owner,
+                        index,
+                        result.images().get(index),
+                        pipeline.model(),
+                        pipeline.provider().id());
             }
         }
-        queue.finish(job.id(), owner, JobStatus.SUCCEEDED, null, result.timings().total().toMillis());
+        queue.finish(
+                job.id(),
+                owner,
+                JobStatus.SUCCEEDED,
+                null,
+                result.timings().total().toMillis());
     }
 
     /** Ends the job for good and refunds the images it did not make. */
@@ -134,8 +165,10 @@ public class JobRunner {
     }
 
     private static Set<Integer> madeIndices(UUID jobId) {
-        return QuarkusTransaction.joiningExisting().call(() ->
-                Artwork.ofJob(jobId).stream().map(artwork -> artwork.imageIndex).collect(Collectors.toSet()));
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> Artwork.ofJob(jobId).stream()
+                        .map(artwork -> artwork.imageIndex)
+                        .collect(Collectors.toSet()));
     }
 
     /** Reports steps in this process at once and to the database at most a few times a lease. */
@@ -151,11 +184,13 @@ public class JobRunner {
         Heartbeat(UUID jobId, String owner) {
             this.jobId = jobId;
             this.owner = owner;
-            this.intervalNanos = Math.min(config.lease().toNanos() / 4, config.pollInterval().toNanos());
+            this.intervalNanos =
+                    Math.min(config.lease().toNanos() / 4, config.pollInterval().toNanos());
         }
 
         void onStep(StepProgress step) {
-            String preview = step.previews().isEmpty() ? null : dataUrl(step.previews().getFirst());
+            String preview =
+                    step.previews().isEmpty() ? null : dataUrl(step.previews().getFirst());
             progress.report(jobId, new JobProgress.Step(step.step(), step.total(), preview));
             if (System.nanoTime() - lastBeat >= intervalNanos || step.step() == step.total()) {
                 beat(step.step(), step.total());
@@ -164,7 +199,8 @@ public class JobRunner {
 
         void beat(int step, int total) {
             lastBeat = System.nanoTime();
-            queue.heartbeat(jobId, owner, step, total).ifPresentOrElse(cancel -> cancelled |= cancel, () -> lost = true);
+            queue.heartbeat(jobId, owner, step, total)
+                    .ifPresentOrElse(cancel -> cancelled |= cancel, () -> lost = true);
         }
     }
 

@@ -1,23 +1,20 @@
 package dev.artmint.studio.job;
 
 import dev.artmint.studio.StudioConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * This process's worker threads. Each loops: claim a job, run it, claim the next, and sleeps for the poll
- * interval when the queue has nothing due. Stopping hands running jobs back to the queue at their next step.
+ * This process's worker threads. Each loops: claim a job, run it, claim the next, and sleeps for the poll interval when
+ * the queue has nothing due. Stopping hands running jobs back to the queue at their next step.
  */
 @ApplicationScoped
 public class WorkerPool {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -21,21 +20,20 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Cuts text into search terms with Lucene's analysers: Unicode word boundaries (UAX #29), full-width forms folded,
- * English possessives, stop words and Porter stems, and overlapping bigrams for Chinese, Japanese and Korean,
- * which are written without spaces. Documents also keep each CJK character alone, so a one-character query
- * finds them; a query keeps only bigrams where it has them, so "红色圆形" asks for the pairs 红色, 色圆 and 圆形
- * rather than for its four characters anywhere in the text. The marketplace's search and the creator's gallery
- * both cut text here, so a query finds the same artworks in each.
+ * English possessives, stop words and Porter stems, and overlapping bigrams for Chinese, Japanese and Korean, which are
+ * written without spaces. Documents also keep each CJK character alone, so a one-character query finds them; a query
+ * keeps only bigrams where it has them, so "红色圆形" asks for the pairs 红色, 色圆 and 圆形 rather than for its four characters
+ * anywhere in the text. The marketplace's search and the creator's gallery both cut text here, so a query finds the
+ * same artworks in each.
  */
 public final class SearchTerms {
 
-    private static final int CJK_SCRIPTS = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
-            | CJKBigramFilter.HANGUL;
+    private static final int CJK_SCRIPTS =
+            CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
     private static final Analyzer DOCUMENT = analyzer(true);
     private static final Analyzer QUERY = analyzer(false);
 
-    private SearchTerms() {
-    }
+    private SearchTerms() {}
 
     /** The distinct terms a document is found by. */
     public static Set<String> ofDocument(String text) {
@@ -55,8 +53,8 @@ public final class SearchTerms {
     }
 
     /**
-     * A PostgreSQL tsquery that asks for every term, each a quoted lexeme taken as it is; bound as a parameter,
-     * never written into SQL.
+     * A PostgreSQL tsquery that asks for every term, each a quoted lexeme taken as it is; bound as a parameter, never
+     * written into SQL.
      */
     public static String tsquery(Set<String> terms) {
         return String.join(" & ", terms.stream().map(SearchTerms::quoted).toList());

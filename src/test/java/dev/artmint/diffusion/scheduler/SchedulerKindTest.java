@@ -16,14 +16,15 @@ class SchedulerKindTest {
         assertEquals(SchedulerKind.EULER, SchedulerKind.ofDiffusersClass("EulerDiscreteScheduler", false));
         assertEquals(SchedulerKind.DDIM, SchedulerKind.ofDiffusersClass("DDIMScheduler", false));
         assertEquals(SchedulerKind.DPMPP_2M, SchedulerKind.ofDiffusersClass("DPMSolverMultistepScheduler", false));
-        assertEquals(SchedulerKind.DPMPP_2M_KARRAS, SchedulerKind.ofDiffusersClass("DPMSolverMultistepScheduler", true));
+        assertEquals(
+                SchedulerKind.DPMPP_2M_KARRAS, SchedulerKind.ofDiffusersClass("DPMSolverMultistepScheduler", true));
         assertEquals(SchedulerKind.LCM, SchedulerKind.ofDiffusersClass("LCMScheduler", false));
     }
 
     @Test
     void anUnknownClassIsRefusedWithTheWayOut() {
-        var refused = assertThrows(IllegalArgumentException.class,
-                () -> SchedulerKind.ofDiffusersClass("PNDMScheduler", false));
+        var refused = assertThrows(
+                IllegalArgumentException.class, () -> SchedulerKind.ofDiffusersClass("PNDMScheduler", false));
         assertTrue(refused.getMessage().contains("PNDMScheduler"), refused.getMessage());
         assertTrue(refused.getMessage().contains("model_index.json"), refused.getMessage());
         assertTrue(refused.getMessage().contains("euler_a"), refused.getMessage());

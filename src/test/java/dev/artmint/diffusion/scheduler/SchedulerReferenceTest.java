@@ -1,24 +1,23 @@
 package dev.artmint.diffusion.scheduler;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
- * Compares every scheduler with src/test/python/scheduler_reference.py: the same fake model and noise
- * drive both, so timesteps, sigmas, each step's sample and add_noise must agree to 1e-5.
+ * Compares every scheduler with src/test/python/scheduler_reference.py: the same fake model and noise drive both, so
+ * timesteps, sigmas, each step's sample and add_noise must agree to 1e-5.
  */
 @Tag("unit")
 class SchedulerReferenceTest {
@@ -34,8 +33,8 @@ class SchedulerReferenceTest {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode reference : cases) {
-            String name = reference.get("kind").asText() + " " + reference.get("steps").asInt() + " steps "
-                    + reference.get("config");
+            String name = reference.get("kind").asText() + " "
+                    + reference.get("steps").asInt() + " steps " + reference.get("config");
             tests.add(DynamicTest.dynamicTest(name, () -> check(reference)));
         }
         assertTrue(tests.size() >= 12, "reference file lists every scheduler");

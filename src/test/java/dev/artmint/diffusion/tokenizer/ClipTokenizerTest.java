@@ -1,28 +1,27 @@
 package dev.artmint.diffusion.tokenizer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * Fixed vectors from the reference Python CLIP tokenizer (src/test/python/tokenizer_vectors.py) over the
- * bundled model's vocabulary: English, Chinese, emoji, Greek and Cyrillic, HTML entities, truncation.
+ * Fixed vectors from the reference Python CLIP tokenizer (src/test/python/tokenizer_vectors.py) over the bundled
+ * model's vocabulary: English, Chinese, emoji, Greek and Cyrillic, HTML entities, truncation.
  */
 @Tag("unit")
 class ClipTokenizerTest {
@@ -32,7 +31,9 @@ class ClipTokenizerTest {
 
     @BeforeAll
     static void load() throws IOException, URISyntaxException {
-        Path folder = Path.of(ClipTokenizerTest.class.getResource("/diffusion/tokenizer/vocab.json").toURI())
+        Path folder = Path.of(ClipTokenizerTest.class
+                        .getResource("/diffusion/tokenizer/vocab.json")
+                        .toURI())
                 .getParent();
         tokenizer = ClipTokenizer.load(folder);
         try (InputStream in = ClipTokenizerTest.class.getResourceAsStream("/diffusion/tokenizer_vectors.json")) {

@@ -2,33 +2,16 @@ package dev.artmint.identity.wallet;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
@@ -45,6 +28,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Sign;
+import org.web3j.utils.Numeric;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -69,13 +66,19 @@ class WalletResourceTest {
 
     @Test
     void theCustodialWalletIsCreatedOnceAndItsKeyIsOnlyKeptEncrypted() throws Exception {
-        String address = given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet")
-                .then().statusCode(200)
+        String address = given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
                 .body("address", matchesPattern("0x[0-9a-f]{40}"))
                 .body("balanceWei", matchesPattern("[0-9]+"))
                 .body("$", not(hasKey("privateKey")))
-                .extract().path("address");
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet").then().body("address", equalTo(address));
+                .extract()
+                .path("address");
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/wallet")
+                .then()
+                .body("address", equalTo(address));
 
         UUID ada = userId("ada");
         Wallet wallet = QuarkusTransaction.requiringNew().call(() -> Wallet.<Wallet>findById(ada));
@@ -90,7 +93,10 @@ class WalletResourceTest {
         Wallet moved = new Wallet();
         moved.userId = UUID.randomUUID();
         moved.encryptedKey = wallet.encryptedKey;
-        assertThrows(IllegalStateException.class, () -> wallets.credentials(moved), "a key moved to another user does not decrypt");
+        assertThrows(
+                IllegalStateException.class,
+                () -> wallets.credentials(moved),
+                "a key moved to another user does not decrypt");
     }
 
     @Test
@@ -102,21 +108,26 @@ class WalletResourceTest {
                 .statusCode(200)
                 .body("address", equalTo(external.getAddress().toLowerCase()));
 
-        given().header("Authorization", Tokens.bearer("bo")).get("/api/me/wallet")
-                .then().statusCode(200).body("linkedAddresses", hasItem(external.getAddress().toLowerCase()));
+        given().header("Authorization", Tokens.bearer("bo"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
+                .body("linkedAddresses", hasItem(external.getAddress().toLowerCase()));
     }
 
     @Test
     void aWrongSignatureIsRefused() {
         Credentials claimed = Anvil.account(7);
-        String message = message(challenge("bo"), claimed.getAddress(), Instant.now().plusSeconds(300));
+        String message =
+                message(challenge("bo"), claimed.getAddress(), Instant.now().plusSeconds(300));
         refused(link("bo", message, Anvil.account(8)), "signature is not by");
     }
 
     @Test
     void aReusedNonceIsRefused() {
         Credentials external = Anvil.account(6);
-        String message = message(challenge("bo"), external.getAddress(), Instant.now().plusSeconds(300));
+        String message =
+                message(challenge("bo"), external.getAddress(), Instant.now().plusSeconds(300));
         link("bo", message, external).statusCode(200);
         refused(link("bo", message, external), "used up");
     }
@@ -124,69 +135,106 @@ class WalletResourceTest {
     @Test
     void anotherUsersNonceIsRefused() {
         Credentials external = Anvil.account(6);
-        String message = message(challenge("ada"), external.getAddress(), Instant.now().plusSeconds(300));
+        String message =
+                message(challenge("ada"), external.getAddress(), Instant.now().plusSeconds(300));
         refused(link("bo", message, external), "not issued to you");
     }
 
     @Test
     void anExpiredMessageIsRefused() {
         Credentials external = Anvil.account(6);
-        String message = message(challenge("bo"), external.getAddress(), Instant.now().minusSeconds(1));
+        String message =
+                message(challenge("bo"), external.getAddress(), Instant.now().minusSeconds(1));
         refused(link("bo", message, external), "expired");
     }
 
     @Test
     void aMessageForAnotherDomainIsRefused() {
         Credentials external = Anvil.account(6);
-        String message = message(challenge("bo"), external.getAddress(), Instant.now().plusSeconds(300))
+        String message = message(
+                        challenge("bo"), external.getAddress(), Instant.now().plusSeconds(300))
                 .replace("localhost:8080 wants", "evil.example wants");
         refused(link("bo", message, external), "evil.example");
     }
 
     @Test
     void theFaucetFundsTheWalletAndATokenCanBeWithdrawnToALinkedAddress() {
-        String wallet = given().header("Authorization", Tokens.bearer("ada")).post("/api/me/wallet/faucet")
-                .then().statusCode(202).body("status", equalTo("SENT")).extract().path("to");
-        UUID fund = UUID.fromString(given().header("Authorization", Tokens.bearer("ada")).post("/api/me/wallet/faucet")
-                .then().statusCode(202).extract().path("id"));
+        String wallet = given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/me/wallet/faucet")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("SENT"))
+                .extract()
+                .path("to");
+        UUID fund = UUID.fromString(given().header("Authorization", Tokens.bearer("ada"))
+                .post("/api/me/wallet/faucet")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id"));
         outbox.await(fund, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
         MintRequest request = new MintRequest(wallet, Anvil.randomHash(), wallet, 0);
         outbox.await(minting.mint(request).id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
         indexer.catchUp();
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet")
-                .then().statusCode(200)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
                 .body("balanceWei", equalTo("2000000000000000000"))
                 .body("tokens", contains(request.tokenId().toString()));
 
         Credentials external = Anvil.account(3);
-        given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("tokenId", request.tokenId().toString(), "to", external.getAddress()))
                 .post("/api/me/wallet/withdrawals")
-                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("not linked"));
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not linked"));
 
-        link("ada", message(challenge("ada"), external.getAddress(), Instant.now().plusSeconds(300)), external).statusCode(200);
-        String id = given().header("Authorization", Tokens.bearer("ada")).contentType(ContentType.JSON)
+        link(
+                        "ada",
+                        message(
+                                challenge("ada"),
+                                external.getAddress(),
+                                Instant.now().plusSeconds(300)),
+                        external)
+                .statusCode(200);
+        String id = given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("tokenId", request.tokenId().toString(), "to", external.getAddress()))
                 .post("/api/me/wallet/withdrawals")
-                .then().statusCode(202).body("from", equalTo(wallet)).extract().path("id");
+                .then()
+                .statusCode(202)
+                .body("from", equalTo(wallet))
+                .extract()
+                .path("id");
         ChainTransaction withdrawal = outbox.await(UUID.fromString(id), tx -> tx.status == TxStatus.CONFIRMED, WAIT);
         assertEquals(wallet, withdrawal.signer);
 
         try (Anvil anvil = new Anvil()) {
-            assertEquals(external.getAddress().toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
+            assertEquals(
+                    external.getAddress().toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
         }
         indexer.catchUp();
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/me/wallet")
-                .then().statusCode(200).body("tokens", empty());
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/me/wallet")
+                .then()
+                .statusCode(200)
+                .body("tokens", empty());
     }
 
     private static Map<String, Object> challenge(String user) {
-        return given().header("Authorization", Tokens.bearer(user)).post("/api/me/wallet/siwe-nonce")
-                .then().statusCode(200)
+        return given().header("Authorization", Tokens.bearer(user))
+                .post("/api/me/wallet/siwe-nonce")
+                .then()
+                .statusCode(200)
                 .body("nonce", matchesPattern("[0-9a-f]{24}"))
                 .body("domain", equalTo("localhost:8080"))
                 .body("chainId", equalTo(31337))
-                .extract().as(Map.class);
+                .extract()
+                .as(Map.class);
     }
 
     private static String message(Map<String, Object> challenge, String address, Instant expiry) {
@@ -202,12 +250,14 @@ class WalletResourceTest {
     }
 
     private static ValidatableResponse link(String user, String message, Credentials signer) {
-        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), signer.getEcKeyPair());
+        Sign.SignatureData signature =
+                Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), signer.getEcKeyPair());
         byte[] bytes = new byte[65];
         System.arraycopy(signature.getR(), 0, bytes, 0, 32);
         System.arraycopy(signature.getS(), 0, bytes, 32, 32);
         bytes[64] = signature.getV()[0];
-        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON)
+        return given().header("Authorization", Tokens.bearer(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("message", message, "signature", Numeric.toHexString(bytes)))
                 .post("/api/me/wallet/links")
                 .then();
@@ -221,7 +271,11 @@ class WalletResourceTest {
     }
 
     private static UUID userId(String user) {
-        return UUID.fromString(given().header("Authorization", Tokens.bearer(user)).get("/api/me").then().extract().path("id"));
+        return UUID.fromString(given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me")
+                .then()
+                .extract()
+                .path("id"));
     }
 
     private static boolean holds(byte[] haystack, byte[] needle) {

@@ -1,13 +1,17 @@
 package dev.artmint.market.browse;
 
-import dev.artmint.market.browse.BrowseQuery;
-import dev.artmint.market.browse.ListingCatalogue;
-import dev.artmint.market.browse.SearchIndex;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.artmint.platform.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -22,38 +26,26 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.artmint.platform.LocalStackResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-
 /**
- * The public marketplace under load: 100,000 published artworks with active listings (seeded with plain SQL, the
- * search index built by the service's own backfill), then {@code wrk} with 64 connections and 2 threads for 15 s
- * against a trivial endpoint of the same server ({@code /q/health/live}, no database work) as the baseline, the
- * first browse page, browse pages varied over orders, filters and cursor depths, browse requests that are each
- * distinct (so every one misses the in-memory page cache and goes to the database), search, and artwork pages.
- * Every run sends its requests through a wrk script, so wrk's own share of the shared cores is alike in each.
- * Prints requests/s and p50/p99 latency of each and the browse/baseline throughput ratio, and the query plans
- * of the browse orders on the seeded data.
- * <p>
- * Run with {@code ./mvnw -Pbench test -Dtest=MarketLoadBenchmark} (needs {@code wrk} on the PATH, e.g.
+ * The public marketplace under load: 100,000 published artworks with active listings (seeded with plain SQL, the search
+ * index built by the service's own backfill), then {@code wrk} with 64 connections and 2 threads for 15 s against a
+ * trivial endpoint of the same server ({@code /q/health/live}, no database work) as the baseline, the first browse
+ * page, browse pages varied over orders, filters and cursor depths, browse requests that are each distinct (so every
+ * one misses the in-memory page cache and goes to the database), search, and artwork pages. Every run sends its
+ * requests through a wrk script, so wrk's own share of the shared cores is alike in each. Prints requests/s and p50/p99
+ * latency of each and the browse/baseline throughput ratio, and the query plans of the browse orders on the seeded
+ * data.
+ *
+ * <p>Run with {@code ./mvnw -Pbench test -Dtest=MarketLoadBenchmark} (needs {@code wrk} on the PATH, e.g.
  * {@code apt-get install wrk}); figures go to stdout and {@code target/benchmark/market.txt}, plans to
  * {@code target/benchmark/market-plans.txt}.
  */
@@ -91,8 +83,7 @@ class MarketLoadBenchmark {
     URL base;
 
     /** What one wrk run measured. */
-    record Run(String name, double requestsPerSecond, double p50Millis, double p99Millis, long non2xx) {
-    }
+    record Run(String name, double requestsPerSecond, double p50Millis, double p99Millis, long non2xx) {}
 
     @Test
     void browseSearchAndArtworkPagesUnderLoad() throws Exception {
@@ -102,8 +93,10 @@ class MarketLoadBenchmark {
         int indexed = searchIndex.backfill();
         analyze();
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-        assertEquals(ARTWORKS, count("select count(*) from artwork_search s join artwork a on a.id = s.artwork_id"
-                + " where a.model like 'bench-%'"));
+        assertEquals(
+                ARTWORKS,
+                count("select count(*) from artwork_search s join artwork a on a.id = s.artwork_id"
+                        + " where a.model like 'bench-%'"));
 
         Files.createDirectories(OUT);
         Files.write(OUT.resolve("market-plans.txt"), plans());
@@ -140,19 +133,29 @@ class MarketLoadBenchmark {
         runs.add(wrk("artwork page (2,000 artworks)", "/", detail, DURATION));
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("market load benchmark: %,d published artworks with active listings by %,d creators;"
-                + " seeded and indexed (%,d documents) in %.0f s; wrk -t2 -c64 -d%s --latency; %d cores visible,"
-                + " shared with wrk, PostgreSQL and the rest of the local stack", ARTWORKS, CREATORS, indexed,
-                seedSeconds, DURATION, Runtime.getRuntime().availableProcessors()));
+        lines.add(String.format(
+                "market load benchmark: %,d published artworks with active listings by %,d creators;"
+                        + " seeded and indexed (%,d documents) in %.0f s; wrk -t2 -c64 -d%s --latency; %d cores visible,"
+                        + " shared with wrk, PostgreSQL and the rest of the local stack",
+                ARTWORKS,
+                CREATORS,
+                indexed,
+                seedSeconds,
+                DURATION,
+                Runtime.getRuntime().availableProcessors()));
         lines.add(String.format("%-48s %10s %9s %9s %8s", "endpoint", "req/s", "p50 ms", "p99 ms", "non-2xx"));
         for (Run run : runs) {
-            lines.add(String.format("%-48s %10.0f %9.2f %9.2f %8d", run.name(), run.requestsPerSecond(),
-                    run.p50Millis(), run.p99Millis(), run.non2xx()));
+            lines.add(String.format(
+                    "%-48s %10.0f %9.2f %9.2f %8d",
+                    run.name(), run.requestsPerSecond(), run.p50Millis(), run.p99Millis(), run.non2xx()));
         }
-        lines.add(String.format("browse first page / trivial throughput: %.2f; browse varied / trivial: %.2f"
+        lines.add(String.format(
+                "browse first page / trivial throughput: %.2f; browse varied / trivial: %.2f"
                         + " (target >= 0.5); browse p99 %.2f ms / %.2f ms (target <= 20 ms)",
                 first.requestsPerSecond() / trivial.requestsPerSecond(),
-                varied.requestsPerSecond() / trivial.requestsPerSecond(), first.p99Millis(), varied.p99Millis()));
+                varied.requestsPerSecond() / trivial.requestsPerSecond(),
+                first.p99Millis(),
+                varied.p99Millis()));
         lines.forEach(System.out::println);
         Files.write(OUT.resolve("market.txt"), lines);
         runs.forEach(run -> assertEquals(0, run.non2xx(), run.name() + " answered errors"));
@@ -160,7 +163,9 @@ class MarketLoadBenchmark {
 
     private static void requireWrk() {
         try {
-            Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -242,18 +247,25 @@ class MarketLoadBenchmark {
     private List<String> plans() throws SQLException {
         List<String> lines = new ArrayList<>();
         List<BrowseQuery> queries = List.of(
-                query(null, null, "newest"), query(null, null, "price_asc"), query(null, null, "price_desc"),
-                query(null, null, "popular"), query("red lighthouse", null, "newest"), query("灯塔", null, "newest"),
-                query("quiet whale winter", null, "price_asc"), query("watercolor", null, "popular"),
-                query(null, "bench-watercolor", "price_asc"), BrowseQuery.of(null, null, null, null, null, "false", "newest", null, null, 24));
+                query(null, null, "newest"),
+                query(null, null, "price_asc"),
+                query(null, null, "price_desc"),
+                query(null, null, "popular"),
+                query("red lighthouse", null, "newest"),
+                query("灯塔", null, "newest"),
+                query("quiet whale winter", null, "price_asc"),
+                query("watercolor", null, "popular"),
+                query(null, "bench-watercolor", "price_asc"),
+                BrowseQuery.of(null, null, null, null, null, "false", "newest", null, null, 24));
         for (BrowseQuery query : queries) {
             ListingCatalogue.PageSql statement = catalogue.statement(query);
-            lines.add("-- sort=" + query.sort().parameter() + " q=" + query.q() + " model=" + query.model()
-                    + " minted=" + query.minted());
+            lines.add("-- sort=" + query.sort().parameter() + " q=" + query.q() + " model=" + query.model() + " minted="
+                    + query.minted());
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try (Statement setting = connection.createStatement();
-                     PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers off) " + statement.sql())) {
+                        PreparedStatement explain =
+                                connection.prepareStatement("explain (analyze, buffers off) " + statement.sql())) {
                     // as the catalogue runs its statements
                     setting.execute("set local max_parallel_workers_per_gather = 0");
                     for (int i = 0; i < statement.parameters().size(); i++) {
@@ -280,8 +292,13 @@ class MarketLoadBenchmark {
     /** Browse paths over every order, some filters, and cursor pages up to 20 deep. */
     private List<String> browsePaths() {
         List<String> paths = new ArrayList<>();
-        List<String> filters = List.of("", "&model=bench-turbo", "&minted=false", "&minPriceWei=100000000000000000",
-                "&maxPriceWei=500000000000000000", "&creator=bench-creator-17");
+        List<String> filters = List.of(
+                "",
+                "&model=bench-turbo",
+                "&minted=false",
+                "&minPriceWei=100000000000000000",
+                "&maxPriceWei=500000000000000000",
+                "&creator=bench-creator-17");
         for (String sort : List.of("newest", "price_asc", "price_desc", "popular")) {
             for (String filter : filters) {
                 String path = "/api/market/listings?sort=" + sort + filter;
@@ -300,9 +317,27 @@ class MarketLoadBenchmark {
     }
 
     private static List<String> searchPaths() {
-        List<String> queries = List.of("red circle", "lighthouse sunset", "misty harbour", "golden fox dawn", "whale",
-                "robot garden", "ancient city", "watercolor", "oil painting forest", "neon city rain", "stormy sea",
-                "灯塔", "夕阳", "红色圆形", "水彩", "古老城市", "鲸鱼", "星空", "霓虹", "金色狐狸");
+        List<String> queries = List.of(
+                "red circle",
+                "lighthouse sunset",
+                "misty harbour",
+                "golden fox dawn",
+                "whale",
+                "robot garden",
+                "ancient city",
+                "watercolor",
+                "oil painting forest",
+                "neon city rain",
+                "stormy sea",
+                "灯塔",
+                "夕阳",
+                "红色圆形",
+                "水彩",
+                "古老城市",
+                "鲸鱼",
+                "星空",
+                "霓虹",
+                "金色狐狸");
         List<String> paths = new ArrayList<>();
         for (String q : queries) {
             for (String sort : List.of("newest", "price_asc", "popular")) {
@@ -314,8 +349,10 @@ class MarketLoadBenchmark {
 
     private List<String> detailPaths() throws SQLException {
         List<String> paths = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id from artwork where model like 'bench-%' order by random() limit 2000")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select id from artwork where model like 'bench-%' order by random() limit 2000")) {
             while (rows.next()) {
                 paths.add("/api/market/artworks/" + rows.getObject(1, UUID.class));
             }
@@ -354,12 +391,17 @@ class MarketLoadBenchmark {
         Matcher rate = RATE.matcher(output);
         assertTrue(rate.find(), output);
         Matcher errors = NON_2XX.matcher(output);
-        return new Run(name, Double.parseDouble(rate.group(1)), percentile(output, "50"), percentile(output, "99"),
+        return new Run(
+                name,
+                Double.parseDouble(rate.group(1)),
+                percentile(output, "50"),
+                percentile(output, "99"),
                 errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
     private static double percentile(String output, String percent) {
-        Matcher matcher = Pattern.compile("\\s" + percent + "%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        Matcher matcher =
+                Pattern.compile("\\s" + percent + "%\\s+([0-9.]+)(us|ms|s)").matcher(output);
         assertTrue(matcher.find(), output);
         double value = Double.parseDouble(matcher.group(1));
         return switch (matcher.group(2)) {
@@ -370,14 +412,16 @@ class MarketLoadBenchmark {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -2,7 +2,6 @@ package dev.artmint.platform.problem;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A test-only endpoint that fails the way a bug would, to check what the caller sees. */

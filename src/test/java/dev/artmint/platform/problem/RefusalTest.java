@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The problem documents refusals become, as clients read them: standard members first, extensions beside them. */
 @Tag("unit")
@@ -25,15 +23,25 @@ class RefusalTest {
 
     @Test
     void insufficientFundsStatesTheAmountsAsDecimalWeiBesideTheStandardMembers() throws Exception {
-        Refusal refusal = Refusal.insufficientFunds("buying at 5 wei plus gas", BigInteger.valueOf(12),
-                BigInteger.valueOf(4));
+        Refusal refusal =
+                Refusal.insufficientFunds("buying at 5 wei plus gas", BigInteger.valueOf(12), BigInteger.valueOf(4));
         JsonNode body = JSON.readTree(JSON.writeValueAsString(refusal.problem().at(URI.create("/api/x"))));
 
-        assertEquals(List.of("type", "title", "status", "detail", "instance", "amountNeededWei", "balanceWei",
-                "shortfallWei"), fieldNames(body));
+        assertEquals(
+                List.of(
+                        "type",
+                        "title",
+                        "status",
+                        "detail",
+                        "instance",
+                        "amountNeededWei",
+                        "balanceWei",
+                        "shortfallWei"),
+                fieldNames(body));
         assertEquals("urn:artmint:problem:insufficient-funds", body.get("type").asText());
         assertEquals(402, body.get("status").asInt());
-        assertEquals("your custodial wallet holds 4 wei; buying at 5 wei plus gas needs 12 wei, 8 wei more",
+        assertEquals(
+                "your custodial wallet holds 4 wei; buying at 5 wei plus gas needs 12 wei, 8 wei more",
                 body.get("detail").asText());
         assertEquals("12", body.get("amountNeededWei").asText());
         assertEquals("4", body.get("balanceWei").asText());
@@ -43,7 +51,8 @@ class RefusalTest {
 
     @Test
     void anInvalidValueNamesItsField() throws Exception {
-        JsonNode body = JSON.readTree(JSON.writeValueAsString(Refusal.invalid("cursor", "not ours").problem()));
+        JsonNode body = JSON.readTree(
+                JSON.writeValueAsString(Refusal.invalid("cursor", "not ours").problem()));
 
         assertEquals("urn:artmint:problem:validation", body.get("type").asText());
         assertEquals(400, body.get("status").asInt());
@@ -60,7 +69,8 @@ class RefusalTest {
 
         assertEquals(ProblemType.OUT_OF_CREDITS, refusal.type());
         assertEquals(Duration.ofSeconds(30), refusal.retryAfter());
-        assertEquals("this request needs 4 credits and 1 are left; the daily allowance refills at 2026-12-02T00:00:00Z",
+        assertEquals(
+                "this request needs 4 credits and 1 are left; the daily allowance refills at 2026-12-02T00:00:00Z",
                 refusal.getMessage());
         assertEquals(Duration.ofSeconds(1), Refusal.outOfCredits(1, 0, now, now).retryAfter(), "never less than 1 s");
     }

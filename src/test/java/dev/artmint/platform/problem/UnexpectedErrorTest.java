@@ -5,11 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import org.junit.jupiter.api.Test;
-
 import dev.artmint.platform.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -17,8 +16,10 @@ class UnexpectedErrorTest {
 
     @Test
     void bugGets500ProblemWithReferenceAndNoInternals() {
-        given().when().get("/api/test-only/failure")
-                .then().statusCode(500)
+        given().when()
+                .get("/api/test-only/failure")
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:internal"))
                 .body("detail", containsString("reference"))
@@ -29,8 +30,6 @@ class UnexpectedErrorTest {
 
     @Test
     void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/")
-                .then().statusCode(200)
-                .body(containsString("swagger-ui"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
     }
 }

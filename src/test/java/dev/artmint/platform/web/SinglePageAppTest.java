@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.aayushatharva.brotli4j.decoder.DirectDecompress;
+import dev.artmint.platform.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
-
-import com.aayushatharva.brotli4j.Brotli4jLoader;
-import com.aayushatharva.brotli4j.decoder.Decoder;
-import com.aayushatharva.brotli4j.decoder.DecoderJNI;
-import com.aayushatharva.brotli4j.decoder.DirectDecompress;
-
-import dev.artmint.platform.LocalStackResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** The web app's pages, files and caching as a browser sees them, and compressed responses. */
 @QuarkusTest
@@ -43,14 +40,18 @@ class SinglePageAppTest {
     @Test
     void deepLinksOfTheAppReloadIntoItsIndexPage() {
         byte[] index = resource("/META-INF/resources/index.html");
-        for (String path : List.of("/", "/index.html", "/studio?job=1", "/gallery?q=circle", "/artworks/abc/history", "/studio/")) {
+        for (String path : List.of(
+                "/", "/index.html", "/studio?job=1", "/gallery?q=circle", "/artworks/abc/history", "/studio/")) {
             HttpResponse<byte[]> response = get(path, BROWSER, null);
             assertEquals(200, response.statusCode(), path);
-            assertTrue(header(response, "Content-Type").startsWith("text/html"), path + ": " + header(response, "Content-Type"));
+            assertTrue(
+                    header(response, "Content-Type").startsWith("text/html"),
+                    path + ": " + header(response, "Content-Type"));
             assertEquals("no-cache", header(response, "Cache-Control"), path);
             assertArrayEquals(index, response.body(), path);
         }
-        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri("/gallery?q=circle")).header("Accept", BROWSER)
+        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri("/gallery?q=circle"))
+                .header("Accept", BROWSER)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, head.statusCode());
         assertEquals("no-cache", header(head, "Cache-Control"));
@@ -66,10 +67,15 @@ class SinglePageAppTest {
         assertEquals(200, get("/q/health/ready", BROWSER, null).statusCode());
         HttpResponse<byte[]> missing = get("/assets/missing-0000.js", BROWSER, null);
         assertEquals(404, missing.statusCode());
-        assertNotEquals(SinglePageApp.IMMUTABLE, header(missing, "Cache-Control"), "a missing file is not cached for a year");
+        assertNotEquals(
+                SinglePageApp.IMMUTABLE, header(missing, "Cache-Control"), "a missing file is not cached for a year");
         assertEquals(404, get("/downloads/report.pdf", BROWSER, null).statusCode(), "a file name is not a page");
-        assertEquals(404, get("/studio", "application/json", null).statusCode(), "only a browser asking for HTML gets the app");
-        HttpResponse<byte[]> post = send(HttpRequest.newBuilder(uri("/studio")).header("Accept", BROWSER)
+        assertEquals(
+                404,
+                get("/studio", "application/json", null).statusCode(),
+                "only a browser asking for HTML gets the app");
+        HttpResponse<byte[]> post = send(HttpRequest.newBuilder(uri("/studio"))
+                .header("Accept", BROWSER)
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertNotEquals(200, post.statusCode());
     }
@@ -106,7 +112,11 @@ class SinglePageAppTest {
         assertTrue(new String(gunzip(json.body())).contains("\"clientId\":\"artmint-web\""));
 
         HttpResponse<byte[]> plain = get(SCRIPT, "*/*", null);
-        assertFalse(plain.headers().firstValue("Content-Encoding").filter(encoding -> !encoding.equals("identity")).isPresent(),
+        assertFalse(
+                plain.headers()
+                        .firstValue("Content-Encoding")
+                        .filter(encoding -> !encoding.equals("identity"))
+                        .isPresent(),
                 "nothing is compressed for a client that did not ask");
     }
 
@@ -137,7 +147,9 @@ class SinglePageAppTest {
         return response.headers().firstValue(name).orElse("");
     }
 
-    /** The bytes the application serves, from the same class path: the test page here, the built app in a full build. */
+    /**
+     * The bytes the application serves, from the same class path: the test page here, the built app in a full build.
+     */
     private static byte[] resource(String name) {
         try (InputStream in = SinglePageAppTest.class.getResourceAsStream(name)) {
             assertNotNull(in, name);

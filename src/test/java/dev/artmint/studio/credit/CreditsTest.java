@@ -1,17 +1,16 @@
 package dev.artmint.studio.credit;
 
-import dev.artmint.platform.problem.ProblemType;
-import dev.artmint.platform.problem.Refusal;
-import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,8 @@ class CreditsTest {
         CreditAccount account = credits.current(account("2026-03-03", DAILY, 4));
 
         assertEquals(LocalDate.of(2026, 3, 4), account.day);
-        assertEquals(new CreditBalance(DAILY, DAILY, 4, DAILY + 4, Instant.parse("2026-03-05T00:00:00Z")),
+        assertEquals(
+                new CreditBalance(DAILY, DAILY, 4, DAILY + 4, Instant.parse("2026-03-05T00:00:00Z")),
                 credits.balanceOf(account));
     }
 
@@ -66,7 +66,8 @@ class CreditsTest {
 
         Refusal refused = assertThrows(Refusal.class, () -> credits.take(account, 4));
 
-        assertEquals("this request needs 4 credits and 3 are left; the daily allowance refills at 2026-03-05T00:00:00Z",
+        assertEquals(
+                "this request needs 4 credits and 3 are left; the daily allowance refills at 2026-03-05T00:00:00Z",
                 refused.getMessage());
         assertEquals(ProblemType.OUT_OF_CREDITS, refused.type());
         // 1 ms before the refill: clients are told to wait a whole second, never 0
@@ -96,8 +97,8 @@ class CreditsTest {
 
     @Test
     void anAllowanceLoweredBelowTodaysUseLeavesNothingRatherThanANegativeBalance() {
-        CreditBalance balance = new Credits(2, Clock.fixed(LAST_MOMENT, ZoneOffset.UTC))
-                .balanceOf(account("2026-03-04", 5, 1));
+        CreditBalance balance =
+                new Credits(2, Clock.fixed(LAST_MOMENT, ZoneOffset.UTC)).balanceOf(account("2026-03-04", 5, 1));
 
         assertEquals(0, balance.dailyLeft());
         assertEquals(1, balance.available());

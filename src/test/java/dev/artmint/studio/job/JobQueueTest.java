@@ -1,8 +1,5 @@
 package dev.artmint.studio.job;
 
-import dev.artmint.studio.ModelCatalogue;
-import dev.artmint.studio.StudioApi;
-import dev.artmint.studio.artwork.Artwork;
 import static dev.artmint.studio.StudioApi.available;
 import static dev.artmint.studio.StudioApi.awaitStatus;
 import static dev.artmint.studio.StudioApi.queue;
@@ -12,6 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.artmint.diffusion.DiffusionPipeline;
+import dev.artmint.diffusion.GenerationRequest;
+import dev.artmint.diffusion.GenerationResult;
+import dev.artmint.localstack.LocalStack;
+import dev.artmint.platform.InjectLocalStack;
+import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.Tokens;
+import dev.artmint.studio.ModelCatalogue;
+import dev.artmint.studio.StudioApi;
+import dev.artmint.studio.artwork.Artwork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,23 +41,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.artmint.diffusion.DiffusionPipeline;
-import dev.artmint.diffusion.GenerationRequest;
-import dev.artmint.diffusion.GenerationResult;
-import dev.artmint.localstack.LocalStack;
-import dev.artmint.platform.InjectLocalStack;
-import dev.artmint.platform.LocalStackResource;
-import dev.artmint.platform.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** The queue under failure: a worker that dies holding a job, cancellation mid-run, an object-store outage. */
 @QuarkusTest
@@ -83,10 +80,20 @@ class JobQueueTest {
         assertEquals(Optional.of(jobId), queue.claim(doomed));
         GenerationJob claimed = QuarkusTransaction.requiringNew().call(() -> GenerationJob.findById(jobId));
         DiffusionPipeline pipeline = catalogue.pipeline("tiny");
-        GenerationResult result = pipeline.generate(GenerationRequest.builder(pipeline.model().defaults())
-                .prompt(claimed.prompt).seed(claimed.seed).steps(claimed.steps).count(claimed.count).build());
-        Artwork first = writer.write(ArtworkWriter.JobSnapshot.of(claimed), doomed, 0, result.images().get(0),
-                pipeline.model(), pipeline.provider().id());
+        GenerationResult result =
+                pipeline.generate(GenerationRequest.builder(pipeline.model().defaults())
+                        .prompt(claimed.prompt)
+                        .seed(claimed.seed)
+                        .steps(claimed.steps)
+                        .count(claimed.count)
+                        .build());
+        Artwork first = writer.write(
+                ArtworkWriter.JobSnapshot.of(claimed),
+                doomed,
+                0,
+                result.images().get(0),
+                pipeline.model(),
+                pipeline.provider().id());
         assertEquals(Optional.of(false), queue.heartbeat(jobId, doomed, 2, 3));
 
         workers.start(2);
@@ -95,13 +102,17 @@ class JobQueueTest {
         assertEquals("RUNNING", held.getString("status"), "the lease has not expired yet");
         assertEquals(1, held.getInt("attempts"));
 
-        JsonPath done = StudioApi.await("ada", jobId, job -> "SUCCEEDED".equals(job.getString("status")),
-                Duration.ofSeconds(30));
+        JsonPath done = StudioApi.await(
+                "ada", jobId, job -> "SUCCEEDED".equals(job.getString("status")), Duration.ofSeconds(30));
         assertEquals(2, done.getInt("attempts"));
         List<Artwork> artworks = QuarkusTransaction.requiringNew().call(() -> Artwork.ofJob(jobId));
-        assertEquals(List.of(0, 1, 2), artworks.stream().map(artwork -> artwork.imageIndex).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                artworks.stream().map(artwork -> artwork.imageIndex).toList());
         assertEquals(first.id, artworks.getFirst().id, "the dead worker's image is kept, not made again");
-        assertEquals(List.of(11L, 12L, 13L), artworks.stream().map(artwork -> artwork.seed).toList());
+        assertEquals(
+                List.of(11L, 12L, 13L),
+                artworks.stream().map(artwork -> artwork.seed).toList());
         assertEquals(Optional.empty(), queue.heartbeat(jobId, doomed, 3, 3), "the dead worker's lease is gone");
     }
 
@@ -148,17 +159,31 @@ class JobQueueTest {
         assertEquals(Optional.of(jobId), queue.claim(owner));
         GenerationJob claimed = QuarkusTransaction.requiringNew().call(() -> GenerationJob.findById(jobId));
         DiffusionPipeline pipeline = catalogue.pipeline("tiny");
-        GenerationResult result = pipeline.generate(GenerationRequest.builder(pipeline.model().defaults())
-                .prompt(claimed.prompt).seed(claimed.seed).steps(claimed.steps).build());
+        GenerationResult result =
+                pipeline.generate(GenerationRequest.builder(pipeline.model().defaults())
+                        .prompt(claimed.prompt)
+                        .seed(claimed.seed)
+                        .steps(claimed.steps)
+                        .build());
         Set<Path> before = objectFiles();
         // the objects are written, then the row is refused: this writer does not hold the job's lease
-        assertThrows(LeaseLostException.class, () -> writer.write(ArtworkWriter.JobSnapshot.of(claimed),
-                "not-the-lease-holder", 0, result.images().getFirst(), pipeline.model(), pipeline.provider().id()));
+        assertThrows(
+                LeaseLostException.class,
+                () -> writer.write(
+                        ArtworkWriter.JobSnapshot.of(claimed),
+                        "not-the-lease-holder",
+                        0,
+                        result.images().getFirst(),
+                        pipeline.model(),
+                        pipeline.provider().id()));
         assertEquals(before, objectFiles());
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Artwork.count("jobId", jobId)));
         assertTrue(queue.requeue(jobId, owner, null, 0));
-        given().header("Authorization", Tokens.bearer("ada")).delete("/api/generations/" + jobId)
-                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .delete("/api/generations/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
     }
 
     private static Set<Path> objectFiles() throws IOException {
@@ -170,12 +195,14 @@ class JobQueueTest {
     @Test
     void cancellingARunningJobStopsItAndRefundsItsImages() {
         int before = available("ada");
-        UUID jobId = queue("ada", Map.of("prompt", "a slow river", "steps", 100, "count", 4, "width", 512,
-                "height", 512));
+        UUID jobId =
+                queue("ada", Map.of("prompt", "a slow river", "steps", 100, "count", 4, "width", 512, "height", 512));
         workers.start(1);
         StudioApi.await("ada", jobId, job -> job.getInt("step") >= 1, Duration.ofSeconds(60));
-        given().header("Authorization", Tokens.bearer("ada")).delete("/api/generations/" + jobId)
-                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("ada"))
+                .delete("/api/generations/" + jobId)
+                .then()
+                .statusCode(200);
         JsonPath cancelled = awaitStatus("ada", jobId, "CANCELLED");
         assertTrue(cancelled.getInt("step") < 100, "stopped before the last step: " + cancelled.prettify());
         assertEquals(List.of(), cancelled.getList("artworks"));
@@ -204,7 +231,9 @@ class JobQueueTest {
         }
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Artwork.count("jobId", jobId)));
         assertEquals(before, available("ada"));
-        given().header("Authorization", Tokens.bearer("ada")).get("/api/generations/" + jobId)
-                .then().body("artworks.size()", equalTo(0));
+        given().header("Authorization", Tokens.bearer("ada"))
+                .get("/api/generations/" + jobId)
+                .then()
+                .body("artworks.size()", equalTo(0));
     }
 }

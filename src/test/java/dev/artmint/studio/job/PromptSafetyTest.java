@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,21 +14,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PromptSafetyTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "G o.r-e|gore",
-        "ＧＯＲＥ|gore",
-        "g\u200bo\u200br\u200be|gore",
-        "ﬁre ﬂy|firefly",
-        "Ⅻ ①|xii1",
-        "R2-D2, C-3PO!|r2d2c3po",
-        "Straße|straße",
-        "İstanbul|istanbul",
-        "血 腥|血腥",
-        "儿童，色情|儿童色情",
-        "斩　首|斩首",
-        "Café au lait|caféaulait",
-        "ｈｅｌｌｏ　ｗｏｒｌｄ|helloworld",
-        "  \t!?.,;:-_|''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "G o.r-e|gore",
+                "ＧＯＲＥ|gore",
+                "g\u200bo\u200br\u200be|gore",
+                "ﬁre ﬂy|firefly",
+                "Ⅻ ①|xii1",
+                "R2-D2, C-3PO!|r2d2c3po",
+                "Straße|straße",
+                "İstanbul|istanbul",
+                "血 腥|血腥",
+                "儿童，色情|儿童色情",
+                "斩　首|斩首",
+                "Café au lait|caféaulait",
+                "ｈｅｌｌｏ　ｗｏｒｌｄ|helloworld",
+                "  \t!?.,;:-_|''"
+            })
     void normalisingFoldsWidthAndCaseAndKeepsOnlyLettersAndDigits(String text, String normalised) {
         assertEquals(normalised, PromptSafety.normalise(text));
     }
@@ -55,18 +57,21 @@ class PromptSafetyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "a gore scene|gore",
-        "GoRe|gore",
-        "g o r e|gore",
-        "g.o-r_e!|gore",
-        "ＧＯＲＥ fest|gore",
-        "g\u200bo\u200br\u200be|gore",
-        "be-head-ing of a statue|beheading",
-        "血腥的场面|血腥",
-        "血 腥|血腥",
-        "血，腥|血腥",
-        "斩　首|斩首"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a gore scene|gore",
+                "GoRe|gore",
+                "g o r e|gore",
+                "g.o-r_e!|gore",
+                "ＧＯＲＥ fest|gore",
+                "g\u200bo\u200br\u200be|gore",
+                "be-head-ing of a statue|beheading",
+                "血腥的场面|血腥",
+                "血 腥|血腥",
+                "血，腥|血腥",
+                "斩　首|斩首"
+            })
     void catchesTermsAndTheirEvasions(String prompt, String term) {
         assertEquals(Optional.of(term), safety().blockedTerm(prompt));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,8 @@ class SearchTermsTest {
 
     @Test
     void englishIsLowerCasedStemmedAndLosesStopWordsAndPossessives() {
-        assertEquals(List.of("red", "circl", "abov", "blue", "sea", "sunset"),
+        assertEquals(
+                List.of("red", "circl", "abov", "blue", "sea", "sunset"),
                 List.copyOf(SearchTerms.ofDocument("A Red circle above a blue sea at sunset")));
         assertEquals(List.of("painter", "circl"), List.copyOf(SearchTerms.ofQuery("the painter's CIRCLES")));
     }
