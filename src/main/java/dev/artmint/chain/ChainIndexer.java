@@ -126,7 +126,8 @@ public class ChainIndexer {
         List<Object[]> changes =
                 entityManager.createNativeQuery("""
                 select token_id, previous_owner from ownership_change
-                where block_number > ?1 order by block_number desc, log_index desc""").setParameter(1, ancestor).getResultList();
+                where block_number > ?1 order by block_number desc, log_index
+                    desc""").setParameter(1, ancestor).getResultList();
         for (Object[] change : changes) {
             BigDecimal tokenId = (BigDecimal) change[0];
             String previousOwner = (String) change[1];
@@ -164,7 +165,8 @@ public class ChainIndexer {
         blocks.put(to, toHash);
         blocks.forEach((number, hash) -> entityManager
                 .createNativeQuery(
-                        "insert into chain_block (number, hash) values (?1, ?2) on conflict (number) do update set hash = excluded.hash")
+                        "insert into chain_block (number, hash) values (?1, ?2) on conflict (number) do update set "
+                                + "hash = excluded.hash")
                 .setParameter(1, number)
                 .setParameter(2, hash)
                 .executeUpdate());
@@ -183,7 +185,8 @@ public class ChainIndexer {
                 .orElse(null);
         entityManager
                 .createNativeQuery("""
-                insert into ownership_change (token_id, block_number, log_index, tx_hash, from_address, to_address, previous_owner)
+                insert into ownership_change (token_id, block_number, log_index, tx_hash, from_address, to_address,
+                    previous_owner)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, tokenId)
                 .setParameter(2, block)
@@ -202,7 +205,8 @@ public class ChainIndexer {
             entityManager
                     .createNativeQuery("""
                     insert into token_owner (token_id, owner, block_number) values (?1, ?2, ?3)
-                    on conflict (token_id) do update set owner = excluded.owner, block_number = excluded.block_number""")
+                    on conflict (token_id) do update set owner = excluded.owner, block_number =
+                        excluded.block_number""")
                     .setParameter(1, tokenId)
                     .setParameter(2, to)
                     .setParameter(3, block)

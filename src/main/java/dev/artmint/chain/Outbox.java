@@ -244,7 +244,8 @@ public class Outbox {
             String reason = node.revertReason(tx.signer, tx.to, tx.value, tx.data, block);
             QuarkusTransaction.requiringNew()
                     .run(() -> ChainTransaction.update(
-                            "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
+                            "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, "
+                                    + "updatedAt = ?6 where id = ?7 and status in ?8",
                             TxStatus.FAILED,
                             block,
                             receipt.getBlockHash(),
@@ -258,7 +259,8 @@ public class Outbox {
         }
         QuarkusTransaction.requiringNew()
                 .run(() -> ChainTransaction.update(
-                        "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, contractAddress = ?5, updatedAt = ?6 where id = ?7 and status in ?8",
+                        "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, contractAddress = ?5, updatedAt "
+                                + "= ?6 where id = ?7 and status in ?8",
                         TxStatus.MINED,
                         block,
                         receipt.getBlockHash(),
@@ -281,7 +283,8 @@ public class Outbox {
                     tx.blockNumber, tx.hash);
             QuarkusTransaction.requiringNew()
                     .run(() -> ChainTransaction.update(
-                            "status = ?1, blockNumber = null, blockHash = null, updatedAt = ?2 where id = ?3 and status = ?4",
+                            "status = ?1, blockNumber = null, blockHash = null, updatedAt = ?2 where id = ?3 and "
+                                    + "status = ?4",
                             TxStatus.SENT,
                             Instant.now(),
                             tx.id,

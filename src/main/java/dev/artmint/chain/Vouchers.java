@@ -24,7 +24,8 @@ public class Vouchers {
     private static final byte[] DOMAIN_TYPEHASH =
             keccak("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     private static final byte[] VOUCHER_TYPEHASH = keccak(
-            "Voucher(address creator,bytes32 provenanceHash,uint256 price,uint16 royaltyBps,uint64 expiry,uint256 nonce)");
+            "Voucher(address creator,bytes32 provenanceHash,uint256 price,uint16 royaltyBps,uint64 expiry,uint256 "
+                    + "nonce)");
     private static final byte[] NAME_HASH = keccak("ArtMint");
     private static final byte[] VERSION_HASH = keccak("1");
 

@@ -133,7 +133,8 @@ class ContractsTest {
         Files.createDirectories(kept.getParent());
         Files.writeString(
                 kept,
-                "collection=0x000000000000000000000000000000000000dead\nmarket=0x000000000000000000000000000000000000beef\n");
+                "collection=0x000000000000000000000000000000000000dead\n"
+                        + "market=0x000000000000000000000000000000000000beef\n");
 
         Contracts.Addresses deployed = new Contracts(config, node, outbox, keys, () -> dataDir).addresses();
 

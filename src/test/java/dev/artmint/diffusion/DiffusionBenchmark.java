@@ -63,7 +63,8 @@ class DiffusionBenchmark {
                         .get(RUNS / 2);
                 lines.add(String.format(
                         "batch %d: %.2f ms/step (%.2f ms/step/image), %.1f ms/image, %.1f ms total"
-                                + " (text %.1f, denoise %.1f, decode %.1f), ONNX Runtime %.1f ms, overhead ratio %.4f%s",
+                                + " (text %.1f, denoise %.1f, decode %.1f), ONNX Runtime %.1f ms, overhead ratio "
+                                + "%.4f%s",
                         batch,
                         millis(median.perStep()),
                         millis(median.perStep()) / batch,

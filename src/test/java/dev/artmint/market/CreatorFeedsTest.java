@@ -209,7 +209,8 @@ class CreatorFeedsTest {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
                         .createNativeQuery("""
-                insert into ownership_change (token_id, block_number, log_index, tx_hash, from_address, to_address, indexed_at)
+                insert into ownership_change (token_id, block_number, log_index, tx_hash, from_address, to_address,
+                    indexed_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                         .setParameter(1, new BigDecimal(artwork.tokenId))
                         .setParameter(2, block)

@@ -132,7 +132,8 @@ class CreatorProfileTest {
             UUID purchase = UUID.randomUUID();
             entityManager
                     .createNativeQuery("""
-                    insert into purchase (id, listing_id, buyer_id, buyer_address, price_wei, status, created_at, updated_at)
+                    insert into purchase (id, listing_id, buyer_id, buyer_address, price_wei, status, created_at,
+                        updated_at)
                     values (?1, ?2, ?3, ?4, 10, 'SETTLED', now(), now())""")
                     .setParameter(1, purchase)
                     .setParameter(2, listing.id)
@@ -142,7 +143,8 @@ class CreatorProfileTest {
             entityManager
                     .createNativeQuery("""
                     insert into sale (id, purchase_id, artwork_id, token_id, seller_id, buyer_id, seller_address,
-                                      buyer_address, price_wei, royalty_wei, fee_recipient, fee_wei, seller_proceeds_wei,
+                                      buyer_address, price_wei, royalty_wei, fee_recipient, fee_wei,
+                                          seller_proceeds_wei,
                                       primary_sale, tx_hash, block_number, created_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 10, 0, ?7, 0, 10, true, ?9, 1, now())""")
                     .setParameter(1, UUID.randomUUID())

@@ -581,9 +581,11 @@ class AuthorizationMatrixTest {
                 entityManager
                         .createNativeQuery("""
                         insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key,
-                            image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id, published,
+                            image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json,
+                                token_id, published,
                             title, licence, royalty_bps, published_at, created_at)
-                        select ?1, job_id, image_index + 1000, creator_id, model, seed, width, height, image_key, image_sha256,
+                        select ?1, job_id, image_index + 1000, creator_id, model, seed, width, height, image_key,
+                            image_sha256,
                             thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id + 1, true,
                             'Matrix', 'PERSONAL', 0, now(), created_at
                         from artwork where id = ?2""")

@@ -83,7 +83,8 @@ class KeycloakRealmTest {
     private static URI authorization(String redirectUri) {
         return URI.create(
                 issuer() + "/protocol/openid-connect/auth?client_id=artmint-web&response_type=code&scope=openid"
-                        + "&state=matrix&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                        + "&state=matrix&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                        + "&code_challenge_method=S256"
                         + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
     }
 

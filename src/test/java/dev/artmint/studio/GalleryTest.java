@@ -265,7 +265,8 @@ class GalleryTest {
             entityManager
                     .createNativeQuery("""
                     insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key,
-                        image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id, created_at)
+                        image_sha256, thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id,
+                            created_at)
                     select ?1, job_id, image_index + 1000, ?2, model, seed, width, height, image_key, image_sha256,
                         thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id + 7, created_at
                     from artwork where id = ?3""")

@@ -57,7 +57,8 @@ public enum SchedulerKind {
             case "LCMScheduler" -> LCM;
             default ->
                 throw new IllegalArgumentException("scheduler_config.json names " + className
-                        + ", which ArtMint has no sampler for; set \"artmint\": {\"scheduler\": ...} in model_index.json"
+                        + ", which ArtMint has no sampler for; set \"artmint\": {\"scheduler\": ...} in "
+                        + "model_index.json"
                         + " to one of " + ids());
         };
     }

@@ -53,8 +53,8 @@ public class WalletResource {
     @GET
     @Path("/transactions")
     @Operation(
-            summary =
-                    "The custodial wallet's most recent transactions, sent or received through the platform, newest first")
+            summary = "The custodial wallet's most recent transactions, sent or received through the platform, newest "
+                    + "first")
     public List<TransactionView> transactions() {
         return wallets.recentTransactions(currentUser.id(), RECENT_TRANSACTIONS).stream()
                 .map(TransactionView::of)

@@ -102,7 +102,8 @@ public class Wallets {
         return QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery(
-                                "select * from chain_tx where signer = ?1 or lower(to_address) = ?1 order by created_at desc, id desc limit ?2",
+                                "select * from chain_tx where signer = ?1 or lower(to_address) = ?1 order by "
+                                        + "created_at desc, id desc limit ?2",
                                 ChainTransaction.class)
                         .setParameter(1, address)
                         .setParameter(2, limit)

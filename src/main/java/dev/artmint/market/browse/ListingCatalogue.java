@@ -116,8 +116,8 @@ public class ListingCatalogue {
                 sql.append(" and a.id = any(cast(? as uuid[]))");
                 parameters.add(matches.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
             } else {
-                sql.append(
-                        " and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ cast(? as tsquery))");
+                sql.append(" and exists (select 1 from artwork_search s where s.artwork_id = a.id and s.document @@ "
+                        + "cast(? as tsquery))");
                 parameters.add(tsquery);
             }
         }

@@ -65,7 +65,8 @@ public class SearchIndex {
             }
         } catch (PersistenceException e) {
             LOG.warnf(
-                    "search: could not index the published artworks missing from the index (tried again at the next start): %s",
+                    "search: could not index the published artworks missing from the index (tried again at the next "
+                            + "start): %s",
                     e.getMessage());
         }
     }
@@ -132,7 +133,8 @@ public class SearchIndex {
         // the terms never contain white space, so a space separates them safely
         entityManager
                 .createNativeQuery("""
-                insert into artwork_search (artwork_id, document) values (?1, array_to_tsvector(string_to_array(?2, ' ')))
+                insert into artwork_search (artwork_id, document) values (?1, array_to_tsvector(string_to_array(?2,
+                    ' ')))
                 on conflict (artwork_id) do update set document = excluded.document""")
                 .setParameter(1, artworkId)
                 .setParameter(2, String.join(" ", terms))

@@ -65,7 +65,8 @@ public class Listings {
                 throw Refusal.of(
                         ProblemType.CONFLICT,
                         "the token is in your external address " + holder.address()
-                                + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to list it");
+                                + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to "
+                                + "list it");
             }
             throw Refusal.of(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
         }

@@ -44,8 +44,8 @@ public class CreatorResource {
     @GET
     @Path("collected")
     @Operation(
-            summary =
-                    "The tokens the creator's custodial wallet holds now, most recently acquired first; hidden and unpublished artworks left out")
+            summary = "The tokens the creator's custodial wallet holds now, most recently acquired first; hidden and "
+                    + "unpublished artworks left out")
     public CreatorFeedPage<CreatorFeedPage.Collected> collected(
             @PathParam("handle") String handle,
             @QueryParam("limit") @Parameter(description = "1 to 100") String limit,
@@ -59,7 +59,8 @@ public class CreatorResource {
     @Path("activity")
     @Operation(
             summary =
-                    "The creator's activity and their works' (sales, listings, mints, transfers on the chain), newest first")
+                    "The creator's activity and their works' (sales, listings, mints, transfers on the chain), newest "
+                            + "first")
     public CreatorFeedPage<CreatorFeedPage.Event> activity(
             @PathParam("handle") String handle,
             @QueryParam("limit") @Parameter(description = "1 to 100") String limit,

@@ -41,8 +41,8 @@ public class PublicationResource {
     @POST
     @Path("unpublish")
     @Operation(
-            summary =
-                    "Withdraw an artwork from the marketplace, and its listing; refused once sold or minted to someone else")
+            summary = "Withdraw an artwork from the marketplace, and its listing; refused once sold or minted to "
+                    + "someone else")
     public PublicationView unpublish(@PathParam("id") UUID id) {
         return publications.unpublish(id, currentUser.signedIn());
     }

@@ -44,8 +44,8 @@ public class MintResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary =
-                    "Mint a published artwork (creator only) to the custodial wallet or a linked address; 202 with the transaction")
+            summary = "Mint a published artwork (creator only) to the custodial wallet or a linked address; 202 with "
+                    + "the transaction")
     public Response mint(@PathParam("id") UUID id, @Valid MintBody body) {
         TokenMinting.Minted minted = minting.mint(id, currentUser.signedIn(), body == null ? null : body.to());
         return Response.accepted(new MintView(

@@ -70,8 +70,8 @@ public class TokenResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary =
-                    "Send a token from the owner's custodial wallet to an address (optional Idempotency-Key header); 202 with the transaction")
+            summary = "Send a token from the owner's custodial wallet to an address (optional Idempotency-Key header); "
+                    + "202 with the transaction")
     public Response transfer(
             @PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId,
             @Valid @NotNull TransferBody body,

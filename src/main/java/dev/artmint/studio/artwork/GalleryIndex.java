@@ -51,7 +51,8 @@ public class GalleryIndex {
             }
         } catch (PersistenceException e) {
             LOG.warnf(
-                    "gallery: could not index the artworks missing from the search index (tried again at the next start): %s",
+                    "gallery: could not index the artworks missing from the search index (tried again at the next "
+                            + "start): %s",
                     e.getMessage());
         }
     }

@@ -38,8 +38,8 @@ public class MyArtworksResource {
     @GET
     @Path("artworks")
     @Operation(
-            summary =
-                    "The caller's artworks, newest first, searched by prompt, title and description; paged by cursor or page")
+            summary = "The caller's artworks, newest first, searched by prompt, title and description; paged by cursor "
+                    + "or page")
     public Artworks.GalleryPage artworks(
             @QueryParam("q") @Size(max = 200) @Parameter(description = "every term must match (English and Chinese)")
                     String q,

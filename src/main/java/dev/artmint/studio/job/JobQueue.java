@@ -82,7 +82,8 @@ public class JobQueue {
         return update("""
                 update generation_job set status = ?, error = ?, engine_millis = ?, lease_owner = null,
                        lease_until = null, finished_at = now(), updated_at = now()
-                 where id = ? and lease_owner = ? and status = 'RUNNING'""", status.name(), error, engineMillis, jobId, owner);
+                 where id = ? and lease_owner = ? and status =
+                     'RUNNING'""", status.name(), error, engineMillis, jobId, owner);
     }
 
     /** Puts the job back in the queue, to be tried again after {@code delayMillis}. */

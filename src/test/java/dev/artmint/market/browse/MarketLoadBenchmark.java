@@ -109,7 +109,8 @@ class MarketLoadBenchmark {
                   counter = counter + 1
                   local sorts = {"newest", "price_asc", "price_desc", "popular"}
                   -- a price floor below every price, different each time: every request is a new page for the cache
-                  local path = "/api/market/listings?sort=" .. sorts[counter % 4 + 1] .. "&minPriceWei=" .. math.random(1, 2000000000)
+                  local path = "/api/market/listings?sort=" .. sorts[counter % 4 + 1] .. "&minPriceWei=" ..
+                      math.random(1, 2000000000)
                   return wrk.format("GET", path)
                 end
                 """);
@@ -135,7 +136,8 @@ class MarketLoadBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(
                 "market load benchmark: %,d published artworks with active listings by %,d creators;"
-                        + " seeded and indexed (%,d documents) in %.0f s; wrk -t2 -c64 -d%s --latency; %d cores visible,"
+                        + " seeded and indexed (%,d documents) in %.0f s; wrk -t2 -c64 -d%s --latency; %d cores "
+                        + "visible,"
                         + " shared with wrk, PostgreSQL and the rest of the local stack",
                 ARTWORKS,
                 CREATORS,
@@ -190,11 +192,13 @@ class MarketLoadBenchmark {
                        now(), now(), now()
                 from app_user u where u.handle like 'bench-creator-%'""");
         // titles and prompts from word lists, English for three artworks in four and Chinese for the fourth
-        execute("""
+        execute(withCounts("""
                 with words as (
                     select array['red','blue','golden','misty','quiet','stormy','neon','ancient','tiny','vast'] as adj,
-                           array['circle','lighthouse','fox','harbour','forest','city','mountain','garden','robot','whale'] as noun,
-                           array['at sunset','above the sea','in the rain','at dawn','under stars','in winter','by a river','in the desert'] as place,
+                           array['circle','lighthouse','fox','harbour','forest','city','mountain','garden',
+                                 'robot','whale'] as noun,
+                           array['at sunset','above the sea','in the rain','at dawn','under stars','in winter',
+                                 'by a river','in the desert'] as place,
                            array['watercolor','oil painting','pixel art','ink sketch','photograph'] as style,
                            array['红色','蓝色','金色','安静','古老','巨大','霓虹','朦胧'] as adj_zh,
                            array['圆形','灯塔','狐狸','港口','森林','城市','山峰','花园','机器人','鲸鱼'] as noun_zh,
@@ -203,8 +207,10 @@ class MarketLoadBenchmark {
                 ), seeded as (
                     select g, j.id as job_id, j.user_id,
                            case when g % 4 = 0
-                                then w.place_zh[g % 6 + 1] || '的' || w.adj_zh[g / 7 % 8 + 1] || w.noun_zh[g / 3 % 10 + 1] || ',' || w.style_zh[g / 11 % 4 + 1]
-                                else 'a ' || w.adj[g % 10 + 1] || ' ' || w.noun[g / 10 % 10 + 1] || ' ' || w.place[g / 100 % 8 + 1] || ', ' || w.style[g / 800 % 5 + 1]
+                                then w.place_zh[g % 6 + 1] || '的' || w.adj_zh[g / 7 % 8 + 1] || w.noun_zh[g / 3 %
+                                    10 + 1] || ',' || w.style_zh[g / 11 % 4 + 1]
+                                else 'a ' || w.adj[g % 10 + 1] || ' ' || w.noun[g / 10 % 10 + 1] || ' ' ||
+                                    w.place[g / 100 % 8 + 1] || ', ' || w.style[g / 800 % 5 + 1]
                            end as prompt,
                            case when g % 4 = 0 then w.adj_zh[g / 7 % 8 + 1] || w.noun_zh[g / 3 % 10 + 1] || ' #' || g
                                 else initcap(w.adj[g % 10 + 1] || ' ' || w.noun[g / 10 % 10 + 1]) || ' #' || g
@@ -214,19 +220,26 @@ class MarketLoadBenchmark {
                     join (select id, user_id, row_number() over (order by id) - 1 as n from generation_job
                           where model = 'bench-model') j on j.n = g % :creators
                 )
-                insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key, image_sha256,
-                                     thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id, published,
-                                     hidden, title, description, licence, royalty_bps, published_at, like_count, created_at)
-                select gen_random_uuid(), job_id, g, user_id, 'bench-' || (array['tiny','turbo','watercolor'])[g % 3 + 1],
-                       g, 64, 64, 'images/bench-' || g || '.png', lpad(to_hex(g), 64, '0'), 'thumbnails/bench-' || g || '.png',
+                insert into artwork (id, job_id, image_index, creator_id, model, seed, width, height, image_key,
+                    image_sha256,
+                                     thumbnail_key, provenance_key, provenance_hash, provenance_json, token_id,
+                                         published,
+                                     hidden, title, description, licence, royalty_bps, published_at, like_count,
+                                         created_at)
+                select gen_random_uuid(), job_id, g, user_id, 'bench-' || (array['tiny','turbo','watercolor'])[g %
+                    3 + 1],
+                       g, 64, 64, 'images/bench-' || g || '.png', lpad(to_hex(g), 64, '0'), 'thumbnails/bench-' ||
+                           g || '.png',
                        'provenance/bench-' || g || '.json', '0x' || lpad(to_hex(g), 64, 'f'),
                        json_build_object('version', 1, 'prompt', prompt, 'negativePrompt', '', 'seed', g, 'steps', 2,
-                                         'guidance', 5.0, 'scheduler', 'euler_a', 'width', 64, 'height', 64, 'batchSize', 1,
+                                         'guidance', 5.0, 'scheduler', 'euler_a', 'width', 64, 'height', 64,
+                                             'batchSize', 1,
                                          'batchIndex', 0, 'modelId', 'bench', 'creatorId', user_id,
-                                         'createdAt', '2026-01-01T00:00:00Z', 'imageSha256', lpad(to_hex(g), 64, '0'))::text,
+                                         'createdAt', '2026-01-01T00:00:00Z', 'imageSha256', lpad(to_hex(g), 64,
+                                             '0'))::text,
                        1e70 + g, true, false, title, null, 'PERSONAL', 500, now() - g * interval '1 second',
                        (g * 7919) % 500, now() - g * interval '1 second'
-                from seeded""".replace(":artworks", Integer.toString(ARTWORKS)).replace(":creators", Integer.toString(CREATORS)));
+                from seeded"""));
         execute("""
                 insert into listing (id, artwork_id, token_id, seller_id, seller_address, price_wei, kind, status,
                                      created_at, updated_at)
@@ -237,7 +250,8 @@ class MarketLoadBenchmark {
         // one artwork in ten is minted
         execute("""
                 insert into token_owner (token_id, owner, block_number)
-                select token_id, '0x' || repeat('cd', 20), 1 from artwork where model like 'bench-%' and seed % 10 = 0""");
+                select token_id, '0x' || repeat('cd', 20), 1 from artwork where model like 'bench-%' and seed % 10
+                    = 0""");
     }
 
     private void analyze() throws SQLException {
@@ -425,5 +439,10 @@ class MarketLoadBenchmark {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** The seed SQL with its sizes filled in. */
+    private static String withCounts(String sql) {
+        return sql.replace(":artworks", Integer.toString(ARTWORKS)).replace(":creators", Integer.toString(CREATORS));
     }
 }
