@@ -84,6 +84,14 @@ public final class ClipTokenizer {
         return maxLength;
     }
 
+    /**
+     * The text as the tokenizer reads it, after its own clean-up (HTML unescaping, whitespace, lower case): what a
+     * filter must check, since the model sees this and not what was typed.
+     */
+    public static String cleanText(String text) {
+        return ClipTextCleaner.clean(text);
+    }
+
     /** The BPE token ids of the cleaned text, without begin/end tokens or padding. */
     public List<Integer> tokenIds(String text) {
         List<Integer> ids = new ArrayList<>();
