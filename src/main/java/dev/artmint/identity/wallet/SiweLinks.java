@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 
 /**
  * Links external addresses by EIP-4361: the server issues a nonce, the user signs a message naming this domain, their
@@ -25,6 +25,8 @@ import org.web3j.utils.Numeric;
 public class SiweLinks {
 
     private static final int NONCE_BYTES = 12;
+    private static final int SIGNATURE_BYTES = 65;
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]*");
 
     private final WalletConfig config;
     private final ChainNode node;
@@ -116,25 +118,36 @@ public class SiweLinks {
         }
     }
 
-    /** The address whose key made a personal_sign signature (65 bytes r || s || v) of the message. */
-    private static String recover(String message, String signature) {
-        byte[] bytes;
-        try {
-            bytes = Numeric.hexStringToByteArray(signature);
-        } catch (RuntimeException e) {
+    /**
+     * The address whose key made a personal_sign signature (65 bytes r || s || v, in hex) of the message. Anything
+     * else, a recovery byte v other than 27 or 28 (or 0 or 1) included, is refused with 400.
+     */
+    static String recover(String message, String signature) {
+        String digits = signature.startsWith("0x") || signature.startsWith("0X") ? signature.substring(2) : signature;
+        if (!HEX.matcher(digits).matches()) {
             throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature is not hex");
         }
-        if (bytes.length != 65) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature must be 65 bytes, it has " + bytes.length);
+        if (digits.length() != 2 * SIGNATURE_BYTES) {
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the signature must be " + SIGNATURE_BYTES + " bytes (" + 2 * SIGNATURE_BYTES
+                            + " hex digits), it has " + digits.length() + " hex digits");
         }
-        byte v = bytes[64] < 27 ? (byte) (bytes[64] + 27) : bytes[64];
-        Sign.SignatureData data =
-                new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
+        byte[] bytes = HexFormat.of().parseHex(digits);
+        int v = bytes[64] & 0xff;
+        if (v != 0 && v != 1 && v != 27 && v != 28) {
+            throw Refusal.of(
+                    ProblemType.SIWE_REJECTED,
+                    "the signature's recovery byte v must be 27 or 28 (or 0 or 1), not " + v);
+        }
+        Sign.SignatureData data = new Sign.SignatureData(
+                (byte) (v < 27 ? v + 27 : v), Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
         try {
             return "0x"
                     + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
-        } catch (SignatureException | IllegalArgumentException e) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify: " + e.getMessage());
+        } catch (SignatureException | RuntimeException e) {
+            // r or s out of range, or no point on the curve: web3j answers these with runtime exceptions or null
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify");
         }
     }
 }
