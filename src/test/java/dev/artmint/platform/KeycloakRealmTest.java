@@ -65,6 +65,19 @@ class KeycloakRealmTest {
         assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
+    /** The policy holds for new passwords; the demo users, imported with hashed short passwords, still sign in. */
+    @Test
+    void theDemoUsersSignInDespiteThePasswordPolicy() {
+        for (String user : List.of("ada", "bo", "admin")) {
+            HttpResponse<String> token = send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=artmint-web&username=" + user + "&password=" + user)));
+            assertEquals(200, token.statusCode(), user + ": " + token.body());
+        }
+    }
+
     @Test
     void signingOutReturnsOnlyToTheApp() {
         for (String back : List.of(LocalStackResource.WEB_ORIGIN + "/", DEV_SERVER + "/")) {
