@@ -92,6 +92,10 @@ public final class LocalStackLauncher {
         if (config.getOptionalValue("quarkus.http.host", String.class).isEmpty()) {
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         }
+        // a development stack serves its API documentation (application.properties has it off), unless told otherwise
+        if (System.getenv("QUARKUS_SWAGGER_UI_ENABLE") == null) {
+            environment.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
+        }
         return environment;
     }
 

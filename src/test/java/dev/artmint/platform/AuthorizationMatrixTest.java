@@ -122,6 +122,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET", "/api/me", NO_BODY, 401, 200, 200, 200));
         rows.add(row("PATCH", "/api/me", json("{\"bio\":\"matrix\"}"), 401, 200, 200, 200));
         rows.add(row("GET", "/api/admin/users", NO_BODY, 401, 403, 403, 200));
+        rows.add(row("GET", "/api/admin/readiness", NO_BODY, 401, 403, 403, 200));
         rows.add(row("GET", "/api/me/wallet", NO_BODY, 401, 200, 200, 200));
         rows.add(row("GET", "/api/me/wallet/transactions", NO_BODY, 401, 200, 200, 200));
         rows.add(row("POST", "/api/me/wallet/siwe-nonce", NO_BODY, 401, 200, 200, 200));
