@@ -5,6 +5,7 @@ import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SignatureException;
@@ -127,14 +128,23 @@ public class SiweLinks {
         if (bytes.length != 65) {
             throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature must be 65 bytes, it has " + bytes.length);
         }
-        byte v = bytes[64] < 27 ? (byte) (bytes[64] + 27) : bytes[64];
-        Sign.SignatureData data =
-                new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
-        try {
-            return "0x"
-                    + Keys.getAddress(Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data));
-        } catch (SignatureException | IllegalArgumentException e) {
-            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify: " + e.getMessage());
+        // v is 27 or 28 (0 or 1 from some signers); any other byte is no recovery id a key can be read from
+        int v = (bytes[64] & 0xff) < 27 ? (bytes[64] & 0xff) + 27 : bytes[64] & 0xff;
+        if (v != 27 && v != 28) {
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature's v byte must be 27 or 28 (or 0 or 1)");
         }
+        Sign.SignatureData data =
+                new Sign.SignatureData((byte) v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
+        BigInteger key;
+        try {
+            key = Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), data);
+        } catch (SignatureException | RuntimeException e) {
+            // r or s out of the curve's range, or no point for r: web3j says so in several ways
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify");
+        }
+        if (key == null) {
+            throw Refusal.of(ProblemType.SIWE_REJECTED, "the signature does not verify");
+        }
+        return "0x" + Keys.getAddress(key);
     }
 }
