@@ -58,6 +58,14 @@ public record ModelFiles(Path directory) {
     }
 
     /** Reads model_index.json, the VAE configuration and hashes every file; done once per load. */
+    /**
+     * The most denoising steps {@code scheduler} can take with this model's noise schedule: LCM skips over its original
+     * inference schedule, so it cannot take more steps than that has; the others take any number.
+     */
+    public int mostSteps(SchedulerKind scheduler) {
+        return scheduler == SchedulerKind.LCM ? schedulerConfig().originalInferenceSteps() : Integer.MAX_VALUE;
+    }
+
     public ModelInfo describe() {
         JsonNode index = json(required("model_index.json"));
         SchedulerConfig scheduler = schedulerConfig();

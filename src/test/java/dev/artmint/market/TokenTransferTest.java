@@ -114,6 +114,12 @@ class TokenTransferTest {
                 .extract()
                 .path("id");
         transfer("ada", token, Map.of("to", external), key).statusCode(202).body("id", equalTo(txId));
+        // the key names that request only: another request with it is refused, never answered with this transaction
+        refused(transfer("ada", token, Map.of("to", wallet), key), 422, "idempotency-key-reused", "another request");
+        transfer("ada", token, Map.of("to", external), "k".repeat(101))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
         ChainTransaction tx = confirmed(outbox, UUID.fromString(txId));
 
         try (Anvil anvil = new Anvil()) {

@@ -1,7 +1,9 @@
 package dev.artmint.identity.wallet;
 
+import dev.artmint.chain.IdempotencyKey;
 import dev.artmint.chain.TransactionView;
 import dev.artmint.identity.CurrentUser;
+import dev.artmint.platform.problem.Refusal;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,10 +95,12 @@ public class WalletResource {
     @Operation(summary = "Send a token from the custodial wallet to a linked address; 202 with the outbox transaction")
     public Response withdraw(
             @Valid @NotNull WithdrawalRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank()
-                ? UUID.randomUUID().toString()
-                : idempotencyKey;
-        var tx = wallets.withdraw(currentUser.id(), new BigInteger(request.tokenId()), request.to(), key);
+        String key = IdempotencyKey.of(idempotencyKey);
+        BigInteger tokenId = new BigInteger(request.tokenId());
+        if (tokenId.bitLength() > 256) {
+            throw Refusal.invalid("tokenId", "must be a uint256, below 2^256");
+        }
+        var tx = wallets.withdraw(currentUser.id(), tokenId, request.to(), key);
         return Response.accepted(TransactionView.of(tx)).build();
     }
 

@@ -125,7 +125,7 @@ public class Wallets {
      * (409) and enough ether for the most the gas may cost (402, naming the amount).
      */
     public ChainTransaction sendToken(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
-        Optional<ChainTransaction> known = outbox.find(idempotencyKey);
+        Optional<ChainTransaction> known = knownTransfer(userId, tokenId, to, idempotencyKey);
         if (known.isPresent()) {
             return known.get();
         }
@@ -144,6 +144,29 @@ public class Wallets {
         }
         return outbox.submit(
                 TransactionRequest.call(idempotencyKey, credentials(wallet), transfer.to(), transfer.data()));
+    }
+
+    /**
+     * The transaction an idempotency key already names, when it sends this token from the user's custodial wallet to
+     * this address; a key that names any other transaction is refused (422), so that a reused key never answers with
+     * another request's transaction.
+     */
+    public Optional<ChainTransaction> knownTransfer(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
+        Optional<ChainTransaction> known = outbox.find(idempotencyKey);
+        if (known.isEmpty()) {
+            return known;
+        }
+        String from = custodial(userId).address;
+        ContractCall transfer = tokens.transfer(from, to, tokenId);
+        ChainTransaction tx = known.get();
+        if (!tx.signer.equalsIgnoreCase(from)
+                || !transfer.to().equalsIgnoreCase(tx.to)
+                || !transfer.data().equalsIgnoreCase(tx.data)) {
+            throw Refusal.of(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for another request; use a new key for a new request");
+        }
+        return known;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.artmint.market.token;
 
+import dev.artmint.chain.IdempotencyKey;
 import dev.artmint.chain.TransactionView;
 import dev.artmint.identity.CurrentUser;
 import dev.artmint.market.MarketConfig;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigInteger;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,9 +76,7 @@ public class TokenResource {
             @PathParam("tokenId") @Pattern(regexp = TOKEN_ID, message = TOKEN_ID_MESSAGE) String tokenId,
             @Valid @NotNull TransferBody body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank()
-                ? UUID.randomUUID().toString()
-                : idempotencyKey;
+        String key = IdempotencyKey.of(idempotencyKey);
         var tx = transfers.transfer(currentUser.id(), uint256(tokenId), body.to(), key);
         return Response.accepted(TransactionView.of(tx)).build();
     }

@@ -51,8 +51,7 @@ public class TokenTransfers {
             throw Refusal.invalid("to", "ArtMint's contracts cannot hold tokens; a transfer there would lose it");
         }
         String key = "transfer:" + userId + ":" + idempotencyKey;
-        Optional<ChainTransaction> known =
-                QuarkusTransaction.requiringNew().call(() -> ChainTransaction.findByKey(key));
+        Optional<ChainTransaction> known = wallets.knownTransfer(userId, tokenId, recipient, key);
         if (known.isPresent()) {
             return known.get();
         }

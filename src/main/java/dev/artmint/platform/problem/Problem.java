@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ public record Problem(
         @JsonAnyGetter Map<String, Object> members) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final int MAX_INSTANCE_LENGTH = 500;
 
     /** One invalid field of a request: where it is and what is wrong with it. */
     public record FieldError(String field, String message) {}
@@ -57,12 +60,27 @@ public record Problem(
                 Collections.unmodifiableMap(new LinkedHashMap<>(extensionMembers)));
     }
 
+    /**
+     * This problem about a request path as the client sent it, quoted where it holds characters a URI may not; a path
+     * too long to repeat or beyond quoting leaves the instance out.
+     */
+    public Problem at(String path) {
+        if (path == null || path.length() > MAX_INSTANCE_LENGTH) {
+            return this;
+        }
+        try {
+            return at(new URI(null, null, path, null));
+        } catch (URISyntaxException e) {
+            return this;
+        }
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
     /** The answer to a request: this problem about the request's path. */
     public Response toResponse(UriInfo request) {
-        return at(URI.create(request.getPath())).toResponse();
+        return at(request.getPath()).toResponse();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.artmint.diffusion.InvalidRequestException;
+import dev.artmint.storage.ObjectStoreException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -125,7 +126,25 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static Response malformed(JsonProcessingException e, UriInfo uri) {
+    @ServerExceptionMapper
+    public Response objectStoreDown(ObjectStoreException e, UriInfo uri) {
+        LOG.warnf("object store unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(
+                        Problem.of(
+                                ProblemType.SERVICE_UNAVAILABLE,
+                                "the object store cannot be reached; nothing was changed, try again shortly"),
+                        uri))
+                .header(HttpHeaders.RETRY_AFTER, 30)
+                .build();
+    }
+
+    private Response malformed(JsonProcessingException e, UriInfo uri) {
+        // a string the body's reader refused (a control character) names its field
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refused(refusal, uri);
+            }
+        }
         String where =
                 e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                         ? " at " + mapping.getPathReference().replaceFirst("^[^\\[]*", "")

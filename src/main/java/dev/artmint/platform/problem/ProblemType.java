@@ -12,7 +12,10 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     HTTP_ERROR(400, "http-error", "Request failed"),
     SIWE_REJECTED(400, "siwe-rejected", "Sign-In with Ethereum message refused"),
     TRANSACTION_REVERTED(409, "transaction-reverted", "The chain would refuse this transaction"),
@@ -24,7 +27,8 @@ public enum ProblemType {
     GENERATION_FAILED(500, "generation-failed", "Generation failed"),
     GENERATION_CANCELLED(409, "generation-cancelled", "Generation cancelled"),
     INSUFFICIENT_FUNDS(402, "insufficient-funds", "Insufficient funds"),
-    LISTING_UNAVAILABLE(409, "listing-unavailable", "Listing not available");
+    LISTING_UNAVAILABLE(409, "listing-unavailable", "Listing not available"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key used for another request");
 
     private static final String BASE = "urn:artmint:problem:";
 

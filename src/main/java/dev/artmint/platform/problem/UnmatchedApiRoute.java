@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 
 /** An API path that no resource serves gets a problem document too, not the HTTP server's plain 404 page. */
 @ApplicationScoped
@@ -21,7 +20,7 @@ class UnmatchedApiRoute {
     void install(@Observes Router router) {
         router.route("/api/*").order(Integer.MAX_VALUE).handler(context -> {
             Problem problem = Problem.of(ProblemType.NOT_FOUND, "no such resource")
-                    .at(URI.create(context.request().path()));
+                    .at(context.request().path());
             try {
                 context.response()
                         .setStatusCode(problem.status())

@@ -145,13 +145,22 @@ public class Generations {
         job.width = side("width", spec.width() != null ? spec.width() : defaults.width(), limits.side());
         job.height = side("height", spec.height() != null ? spec.height() : defaults.height(), limits.side());
         job.count = between("count", spec.count() != null ? spec.count() : 1, 1, limits.count());
-        job.scheduler = (spec.scheduler() == null
+        SchedulerKind scheduler = (spec.scheduler() == null
                         ? Optional.of(defaults.scheduler())
                         : SchedulerKind.find(spec.scheduler()))
                 .orElseThrow(() -> new InvalidRequestException(
                         "scheduler",
-                        "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids()))
-                .id();
+                        "unknown scheduler '" + spec.scheduler() + "', expected one of " + SchedulerKind.ids()));
+        job.scheduler = scheduler.id();
+        if (scheduler == SchedulerKind.LCM) {
+            // refused now, not by the worker after the credits are charged
+            int most = new ModelFiles(model.directory()).mostSteps(scheduler);
+            if (job.steps > most) {
+                throw new InvalidRequestException(
+                        "steps",
+                        "the " + scheduler.id() + " scheduler runs at most " + most + " steps, got " + job.steps);
+            }
+        }
         if (spec.initArtworkId() != null) {
             artworks.readable(spec.initArtworkId(), caller)
                     .orElseThrow(() -> new InvalidRequestException(

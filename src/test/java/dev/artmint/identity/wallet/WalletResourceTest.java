@@ -36,6 +36,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,48 @@ class WalletResourceTest {
         String message =
                 message(challenge("bo"), claimed.getAddress(), Instant.now().plusSeconds(300));
         refused(link("bo", message, Anvil.account(8)), "signature is not by");
+    }
+
+    @Test
+    void aMalformedSignatureIsRefusedNeverAnError() {
+        Credentials external = Anvil.account(7);
+        String message =
+                message(challenge("bo"), external.getAddress(), Instant.now().plusSeconds(300));
+        Sign.SignatureData good =
+                Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), external.getEcKeyPair());
+        byte[] r = good.getR();
+        byte[] s = good.getS();
+        byte[] high = new byte[32];
+        Arrays.fill(high, (byte) 0xff);
+        // unusual v bytes, r and s of all ones (beyond the curve's order), all zeros, and r with no point on the curve
+        List<String> signatures = List.of(
+                signature(r, s, 0x7f),
+                signature(r, s, 0xff),
+                signature(r, s, 0x1d),
+                signature(r, s, 0x1f),
+                signature(r, s, 0x22),
+                signature(r, s, 0x02),
+                signature(high, high, 27),
+                signature(new byte[32], new byte[32], 28),
+                signature(high, s, 27),
+                signature(r, high, 28));
+        for (String signature : signatures) {
+            refused(
+                    given().header("Authorization", Tokens.bearer("bo"))
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("message", message, "signature", signature))
+                            .post("/api/me/wallet/links")
+                            .then(),
+                    "signature");
+        }
+    }
+
+    private static String signature(byte[] r, byte[] s, int v) {
+        byte[] bytes = new byte[65];
+        System.arraycopy(r, 0, bytes, 0, 32);
+        System.arraycopy(s, 0, bytes, 32, 32);
+        bytes[64] = (byte) v;
+        return Numeric.toHexString(bytes);
     }
 
     @Test
