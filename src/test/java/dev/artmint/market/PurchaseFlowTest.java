@@ -364,6 +364,64 @@ class PurchaseFlowTest {
     }
 
     @Test
+    void aWalletCannotPromiseMoreThanItHoldsToPurchasesInFlight() {
+        List<String> works = MarketApi.artworks(workers, 2);
+        works.forEach(work -> MarketApi.publish(work, 0));
+        BigInteger balance = node.balance(bo);
+        // each alone is affordable, both together are not
+        String price = balance.multiply(BigInteger.valueOf(3))
+                .divide(BigInteger.valueOf(5))
+                .toString();
+        List<String> listings = works.stream()
+                .map(work -> list("ada", work, price)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id"))
+                .toList();
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String first;
+        try (Anvil anvil = new Anvil()) {
+            // the first purchase's transaction waits in the node's pool: the balance still holds its price
+            anvil.setAutomine(false);
+            try {
+                first = buy("bo", listings.get(0))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", first),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                assertEquals(balance, node.balance(bo));
+                ExtractableResponse<?> refused = buy("bo", listings.get(1))
+                        .then()
+                        .statusCode(402)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
+                        .body("balanceWei", equalTo(balance.toString()))
+                        .extract();
+                BigInteger needed = new BigInteger(refused.<String>path("amountNeededWei"));
+                assertTrue(
+                        needed.compareTo(new BigInteger(price).shiftLeft(1)) > 0,
+                        "both prices and their gas: " + needed);
+                assertTrue(refused.<String>path("detail").contains("promised already"), refused.<String>path("detail"));
+            } finally {
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+        assertEquals("SETTLED", awaitFinal("bo", first).getString("status"));
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Purchase.count("listingId", UUID.fromString(listings.get(1)))));
+    }
+
+    @Test
     void aPurchaseTheChainRefusesFailsAndLeavesTheListing() {
         String artwork = artworks.get(3);
         MarketApi.publish(artwork, 0);
