@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Contracts;
 import dev.artmint.chain.CreatorRoles;
 import dev.artmint.chain.MarketCalls;
@@ -27,6 +28,7 @@ import dev.artmint.chain.Vouchers;
 import dev.artmint.market.sale.Purchase;
 import dev.artmint.market.sale.Sale;
 import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.TestClock;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,6 +104,12 @@ class PurchaseFlowTest {
 
     @Inject
     MarketCalls market;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    MarketConfig marketConfig;
 
     private Web3j web3j;
     private List<String> artworks;
@@ -419,6 +427,48 @@ class PurchaseFlowTest {
                 0L,
                 QuarkusTransaction.requiringNew()
                         .call(() -> Purchase.count("listingId", UUID.fromString(listings.get(1)))));
+    }
+
+    @Test
+    void aPurchasePastItsDeadlineIsCancelledAtItsNonceAndItsListingIsFreeAgain() {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        String listing =
+                list("ada", artwork, "4000").then().statusCode(201).extract().path("id");
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String purchase;
+        try (Anvil anvil = new Anvil()) {
+            // the purchase's transaction waits in the node's pool, and the clock jumps past its deadline
+            anvil.setAutomine(false);
+            try {
+                purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", purchase),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                UUID txId = QuarkusTransaction.requiringNew()
+                        .call(() -> Purchase.<Purchase>findById(UUID.fromString(purchase)).chainTxId);
+                clock.hold(clock.instant().plus(marketConfig.purchaseDeadline()).plusSeconds(1));
+                ChainTransaction cancelling = MarketApi.await(
+                        () -> outbox.find(txId).orElseThrow(), tx -> tx.cancelReason != null, MarketApi.WAIT);
+                assertTrue(cancelling.cancelReason.contains("deadline"), cancelling.cancelReason);
+            } finally {
+                clock.release();
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+        JsonPath failed = awaitFinal("bo", purchase);
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(failed.getString("failureReason").contains("deadline"), failed.getString("failureReason"));
+        given().get("/api/listings/" + listing).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        assertEquals(
+                0L, QuarkusTransaction.requiringNew().call(() -> Sale.count("artworkId", UUID.fromString(artwork))));
+
+        String again = buy("bo", listing).then().statusCode(202).extract().path("id");
+        assertEquals("SETTLED", awaitFinal("bo", again).getString("status"));
     }
 
     @Test
