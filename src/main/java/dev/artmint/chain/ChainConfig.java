@@ -66,6 +66,14 @@ public interface ChainConfig {
         /** Upper bound for a transaction's max fee per gas, in wei. */
         @WithDefault("500000000000")
         BigInteger maxFeeCap();
+
+        /** How long a sent transaction may stay unmined before it is signed again at its nonce with higher fees. */
+        @WithDefault("2m")
+        Duration stuckAfter();
+
+        /** How much a replacement raises both fees, in percent (EIP-1559 pools ask at least 10). */
+        @WithDefault("25")
+        int feeBumpPercent();
     }
 
     /** The event indexer. */

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
+import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -29,6 +31,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 @ApplicationScoped
 public class ChainNode {
 
+    private static final Logger LOG = Logger.getLogger(ChainNode.class);
     private static final Duration FEE_QUOTE_TTL = Duration.ofSeconds(2);
 
     private final ChainConfig config;
@@ -136,34 +139,70 @@ public class ChainNode {
     /** Fees of one EIP-1559 transaction, in wei per gas. */
     record Fees(BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) {}
 
-    /** Hands a signed transaction to the node; an answer that it already has it counts as success. */
+    /** Hands a signed transaction to the node and says what it made of it. */
     SendResult sendRaw(String rawTransaction) {
         var response = send(() -> web3j.ethSendRawTransaction(rawTransaction).send());
         if (!response.hasError()) {
             return SendResult.ACCEPTED;
         }
-        String message = response.getError().getMessage();
-        return SendResult.ofRefusal(message)
-                .orElseThrow(() ->
-                        new ChainException("node at " + config.rpcUrl() + " refused the transaction: " + message));
+        Response.Error error = response.getError();
+        SendResult result = SendResult.ofRefusal(error.getCode(), error.getMessage(), error.getData());
+        if (result != SendResult.ACCEPTED) {
+            LOG.infof(
+                    "node at %s answered %s to a transaction: %d %s",
+                    config.rpcUrl(), result, error.getCode(), error.getMessage());
+        }
+        return result;
     }
 
     /** What the node made of a signed transaction. */
     enum SendResult {
+        /** in the node's pool, now or before */
         ACCEPTED,
         /** another transaction of the signer already took the nonce, or this one was mined before */
-        NONCE_USED;
+        NONCE_USED,
+        /** its fees are too low: under the base fee, or not enough above a transaction of the same nonce */
+        UNDERPRICED,
+        /** the node will not take it as it is (funds, gas, size, a nonce gap): it has to be replaced */
+        REFUSED,
+        /** the node failed or is busy (internal error, rate limit): the same bytes are to be sent again later */
+        UNAVAILABLE;
 
-        /** What a node's error answer to a raw transaction means; empty when the node really refused it. */
-        static Optional<SendResult> ofRefusal(String nodeMessage) {
-            String message = nodeMessage.toLowerCase();
-            if (message.contains("already known") || message.contains("already imported")) {
-                return Optional.of(ACCEPTED);
+        // server-side failures that say nothing about the transaction: -32603 internal error, -32002 resource
+        // unavailable, -32005 limit exceeded, -32004 method not supported
+        private static final Set<Integer> NODE_FAILURES = Set.of(-32603, -32002, -32005, -32004);
+
+        /**
+         * What a node's error answer to a raw transaction means: its JSON-RPC code says whether it is a verdict on the
+         * transaction at all (EIP-1474: -32000 invalid input, -32003 transaction rejected, -32010 in OpenEthereum and
+         * Nethermind) or a failure of the node; the message and the data, where the client gives its reason there, say
+         * which verdict.
+         */
+        static SendResult ofRefusal(int code, String message, String data) {
+            if (NODE_FAILURES.contains(code)) {
+                return UNAVAILABLE;
             }
-            if (message.contains("nonce too low")) {
-                return Optional.of(NONCE_USED);
+            String reason = ((message == null ? "" : message) + " " + (data == null ? "" : data))
+                    .toLowerCase()
+                    .replace('_', ' ');
+            if (reason.contains("already known")
+                    || reason.contains("already imported")
+                    || reason.contains("known transaction")) {
+                return ACCEPTED;
             }
-            return Optional.empty();
+            if (reason.contains("nonce too low")
+                    || reason.contains("nonce is too low")
+                    || reason.contains("oldnonce")) {
+                return NONCE_USED;
+            }
+            if (reason.contains("underpriced")
+                    || reason.contains("less than block base fee")
+                    || reason.contains("fee too low")
+                    || reason.contains("price too low")
+                    || reason.contains("feetoolow")) {
+                return UNDERPRICED;
+            }
+            return REFUSED;
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,11 +74,28 @@ public class ChainTransaction extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** Hashes this transaction had before it was signed again at its nonce, comma-separated, oldest first. */
+    @Column(name = "replaced_hashes", nullable = false)
+    public String replacedHashes = "";
+
+    /** Set when the transaction was replaced by a zero-value self-transfer that frees its nonce: why. */
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Every hash this transaction has had, the current one first. */
+    public List<String> hashes() {
+        List<String> all = new ArrayList<>(List.of(hash));
+        if (!replacedHashes.isEmpty()) {
+            all.addAll(List.of(replacedHashes.split(",")).reversed());
+        }
+        return all;
+    }
 
     public static Optional<ChainTransaction> findByKey(String idempotencyKey) {
         return find("idempotencyKey", idempotencyKey).firstResultOptional();
@@ -86,6 +104,11 @@ public class ChainTransaction extends PanacheEntityBase {
     /** The transactions whose idempotency key starts with this prefix (which holds no % or _), newest nonce first. */
     static List<ChainTransaction> withKeyPrefix(String prefix) {
         return list("idempotencyKey like ?1 order by nonce desc", prefix + "%");
+    }
+
+    /** The signer's transactions that are recorded or sent but not yet in a block. */
+    static List<ChainTransaction> inFlight(String signer) {
+        return list("signer = ?1 and status in ?2", signer, List.of(TxStatus.REQUESTED, TxStatus.SENT));
     }
 
     /** Transactions the outbox still has to follow, oldest nonce first per signer. */

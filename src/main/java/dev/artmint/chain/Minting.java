@@ -5,7 +5,10 @@ import java.math.BigInteger;
 import java.util.Optional;
 import org.web3j.utils.Numeric;
 
-/** Mints tokens with the platform's minter key through the outbox; a token id is only ever asked for once. */
+/**
+ * Mints tokens with the platform's minter key through the outbox. A token id is asked for once at a time: a new attempt
+ * only after the last one failed, under the next attempt's idempotency key.
+ */
 @ApplicationScoped
 public class Minting {
 
@@ -21,15 +24,31 @@ public class Minting {
         this.node = node;
     }
 
-    /** Records and sends the mint, or returns the transaction of an earlier request for the same token. */
+    /**
+     * Records and sends the mint, or returns the transaction of an earlier request for the same token that did not
+     * fail; after a failed one it is asked for again.
+     */
     public ChainTransaction mint(MintRequest request) {
+        Optional<ChainTransaction> last = mintOf(request.tokenId());
+        if (last.isPresent() && last.get().status != TxStatus.FAILED) {
+            return last.get();
+        }
+        // concurrent retries compute the same next key, and the outbox answers them with one transaction
+        int attempt = last.map(failed -> attemptOf(failed.idempotencyKey) + 1).orElse(1);
         return outbox.submit(TransactionRequest.call(
-                idempotencyKey(request.tokenId()), keys.minter(), contracts.collection(), encode(request)));
+                idempotencyKey(request.tokenId(), attempt), keys.minter(), contracts.collection(), encode(request)));
     }
 
-    /** The transaction of the mint asked for this token, if one was, in whatever state it is. */
+    /** The transaction of the latest mint asked for this token, if one was, in whatever state it is. */
     public Optional<ChainTransaction> mintOf(BigInteger tokenId) {
-        return outbox.find(idempotencyKey(tokenId));
+        Optional<ChainTransaction> latest = Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            Optional<ChainTransaction> next = outbox.find(idempotencyKey(tokenId, attempt));
+            if (next.isEmpty()) {
+                return latest;
+            }
+            latest = next;
+        }
     }
 
     /** The ArtMint721.mint call data for a request. */
@@ -43,7 +62,13 @@ public class Minting {
                 .encodeFunctionCall();
     }
 
-    static String idempotencyKey(BigInteger tokenId) {
-        return "mint:" + tokenId;
+    /** {@code mint:<tokenId>} for the first attempt, {@code mint:<tokenId>#<n>} for the n-th. */
+    static String idempotencyKey(BigInteger tokenId, int attempt) {
+        return attempt == 1 ? "mint:" + tokenId : "mint:" + tokenId + "#" + attempt;
+    }
+
+    private static int attemptOf(String idempotencyKey) {
+        int mark = idempotencyKey.lastIndexOf('#');
+        return mark < 0 ? 1 : Integer.parseInt(idempotencyKey.substring(mark + 1));
     }
 }

@@ -28,6 +28,13 @@ public interface MarketConfig {
     @WithDefault("1h")
     Duration voucherTtl();
 
+    /**
+     * How long a purchase may stay open: then one not sent fails, and the transaction of one sent is cancelled, so that
+     * the listing is free again.
+     */
+    @WithDefault("15m")
+    Duration purchaseDeadline();
+
     /** How long listing waits for the seller's market approval to be confirmed before it lists. */
     @WithDefault("60s")
     Duration approvalWait();

@@ -60,6 +60,20 @@ public final class Anvil implements AutoCloseable {
         rpc("evm_setAutomine", on);
     }
 
+    public BigInteger balance(String address) {
+        try {
+            return web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)
+                    .send()
+                    .getBalance();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void setBalance(String address, BigInteger wei) {
+        rpc("anvil_setBalance", address, Numeric.toHexStringWithPrefix(wei));
+    }
+
     public void mine() {
         rpc("evm_mine");
     }

@@ -1,11 +1,13 @@
 package dev.artmint.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.TestClock;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final BigInteger ELEVEN = BigInteger.valueOf(11);
 
     @Inject
     Minting minting;
@@ -42,6 +45,12 @@ class OutboxTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ChainConfig config;
 
     private final Anvil anvil = new Anvil();
 
@@ -158,6 +167,95 @@ class OutboxTest {
         assertEquals(
                 1, anvil.transfers(contracts.collection(), request.tokenId()).size(), "exactly one Transfer event");
         assertEquals(request.to().toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
+    }
+
+    @Test
+    void aTransactionNotMinedInTimeIsReplacedAtItsNonceWithHigherFees() {
+        String minter = keys.minter().getAddress();
+        contracts.collection();
+        scheduler.pause("chain-outbox");
+        anvil.setAutomine(false);
+        MintRequest request = new MintRequest(
+                Anvil.account(6).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                0);
+        ChainTransaction sent = minting.mint(request);
+        assertEquals(TxStatus.SENT, sent.status);
+
+        outbox.followUpAll();
+        assertEquals(sent.hash, outbox.find(sent.id).orElseThrow().hash, "not stuck yet");
+        try {
+            clock.hold(clock.instant().plus(config.outbox().stuckAfter()).plusSeconds(1));
+            outbox.followUpAll();
+        } finally {
+            clock.release();
+        }
+        ChainTransaction replaced = outbox.find(sent.id).orElseThrow();
+
+        assertNotEquals(sent.hash, replaced.hash);
+        assertEquals(List.of(replaced.hash, sent.hash), replaced.hashes());
+        assertEquals(sent.nonce, replaced.nonce);
+        // EIP-1559 replacement: both fees at least 10 % higher
+        assertTrue(replaced.maxFeePerGas.multiply(BigInteger.TEN).compareTo(sent.maxFeePerGas.multiply(ELEVEN)) >= 0);
+        assertTrue(replaced.maxPriorityFeePerGas
+                        .multiply(BigInteger.TEN)
+                        .compareTo(sent.maxPriorityFeePerGas.multiply(ELEVEN))
+                >= 0);
+        anvil.mine();
+        anvil.setAutomine(true);
+        scheduler.resume("chain-outbox");
+        ChainTransaction confirmed = outbox.await(sent.id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
+
+        assertEquals(replaced.hash, confirmed.hash, "the replacement was mined, not the original");
+        assertEquals(
+                1, anvil.transfers(contracts.collection(), request.tokenId()).size(), "exactly one Transfer event");
+        assertEquals(request.to().toLowerCase(), anvil.ownerOnChain(contracts.collection(), request.tokenId()));
+        assertEquals(BigInteger.valueOf(sent.nonce + 1), anvil.nonce(minter, false));
+    }
+
+    @Test
+    void aTransactionTheNodeRefusesIsCancelledAtItsNonceAndTheMintCanBeRetried() {
+        String minter = keys.minter().getAddress();
+        contracts.collection();
+        BigInteger funds = anvil.balance(minter);
+        MintRequest refusedMint = new MintRequest(
+                Anvil.account(6).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                0);
+        ChainTransaction refused;
+        try {
+            // the node refuses what the minter cannot pay for, and the cancel too while it cannot pay
+            anvil.setBalance(minter, BigInteger.ZERO);
+            refused = minting.mint(refusedMint);
+            assertEquals(TxStatus.REQUESTED, outbox.find(refused.id).orElseThrow().status);
+        } finally {
+            anvil.setBalance(minter, funds);
+        }
+        ChainTransaction failed = outbox.await(refused.id, tx -> tx.status == TxStatus.FAILED, WAIT);
+        assertTrue(failed.failureReason.contains("refused"), failed.failureReason);
+        assertTrue(failed.failureReason.contains("zero-value self-transfer"), failed.failureReason);
+        assertEquals(refused.nonce, failed.nonce);
+        assertEquals(
+                0,
+                anvil.transfers(contracts.collection(), refusedMint.tokenId()).size());
+
+        // the nonce was used by the cancel: the minter's later transactions are not blocked
+        MintRequest later = new MintRequest(
+                Anvil.account(7).getAddress(),
+                Anvil.randomHash(),
+                Anvil.account(4).getAddress(),
+                0);
+        ChainTransaction next = outbox.await(minting.mint(later).id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
+        assertTrue(next.nonce > failed.nonce);
+
+        ChainTransaction retried = minting.mint(refusedMint);
+        assertNotEquals(refused.id, retried.id);
+        assertEquals("mint:" + refusedMint.tokenId() + "#2", retried.idempotencyKey);
+        outbox.await(retried.id, tx -> tx.status == TxStatus.CONFIRMED, WAIT);
+        assertEquals(retried.id, minting.mint(refusedMint).id, "a retry that did not fail is not asked for again");
+        assertEquals(refusedMint.to().toLowerCase(), anvil.ownerOnChain(contracts.collection(), refusedMint.tokenId()));
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -104,6 +106,8 @@ final class BrowseFixtures {
             job.scheduler = "euler_a";
             job.runAfter = now;
             job.createdAt = now;
+            job.chargedDay = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            job.chargedDaily = 1;
             job.updatedAt = now;
             job.finishedAt = now;
             job.persist();

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Contracts;
 import dev.artmint.chain.CreatorRoles;
 import dev.artmint.chain.MarketCalls;
@@ -27,6 +28,7 @@ import dev.artmint.chain.Vouchers;
 import dev.artmint.market.sale.Purchase;
 import dev.artmint.market.sale.Sale;
 import dev.artmint.platform.LocalStackResource;
+import dev.artmint.platform.TestClock;
 import dev.artmint.platform.Tokens;
 import dev.artmint.studio.job.WorkerPool;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,6 +104,12 @@ class PurchaseFlowTest {
 
     @Inject
     MarketCalls market;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    MarketConfig marketConfig;
 
     private Web3j web3j;
     private List<String> artworks;
@@ -361,6 +369,106 @@ class PurchaseFlowTest {
                 0L,
                 QuarkusTransaction.requiringNew().call(() -> Purchase.count("listingId", UUID.fromString(listing))));
         assertEquals(balance, node.balance(bo));
+    }
+
+    @Test
+    void aWalletCannotPromiseMoreThanItHoldsToPurchasesInFlight() {
+        List<String> works = MarketApi.artworks(workers, 2);
+        works.forEach(work -> MarketApi.publish(work, 0));
+        BigInteger balance = node.balance(bo);
+        // each alone is affordable, both together are not
+        String price = balance.multiply(BigInteger.valueOf(3))
+                .divide(BigInteger.valueOf(5))
+                .toString();
+        List<String> listings = works.stream()
+                .map(work -> list("ada", work, price)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id"))
+                .toList();
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String first;
+        try (Anvil anvil = new Anvil()) {
+            // the first purchase's transaction waits in the node's pool: the balance still holds its price
+            anvil.setAutomine(false);
+            try {
+                first = buy("bo", listings.get(0))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", first),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                assertEquals(balance, node.balance(bo));
+                ExtractableResponse<?> refused = buy("bo", listings.get(1))
+                        .then()
+                        .statusCode(402)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
+                        .body("balanceWei", equalTo(balance.toString()))
+                        .extract();
+                BigInteger needed = new BigInteger(refused.<String>path("amountNeededWei"));
+                assertTrue(
+                        needed.compareTo(new BigInteger(price).shiftLeft(1)) > 0,
+                        "both prices and their gas: " + needed);
+                assertTrue(refused.<String>path("detail").contains("promised already"), refused.<String>path("detail"));
+            } finally {
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+        assertEquals("SETTLED", awaitFinal("bo", first).getString("status"));
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Purchase.count("listingId", UUID.fromString(listings.get(1)))));
+    }
+
+    @Test
+    void aPurchasePastItsDeadlineIsCancelledAtItsNonceAndItsListingIsFreeAgain() {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        String listing =
+                list("ada", artwork, "4000").then().statusCode(201).extract().path("id");
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        String purchase;
+        try (Anvil anvil = new Anvil()) {
+            // the purchase's transaction waits in the node's pool, and the clock jumps past its deadline
+            anvil.setAutomine(false);
+            try {
+                purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", purchase),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                UUID txId = QuarkusTransaction.requiringNew()
+                        .call(() -> Purchase.<Purchase>findById(UUID.fromString(purchase)).chainTxId);
+                clock.hold(clock.instant().plus(marketConfig.purchaseDeadline()).plusSeconds(1));
+                ChainTransaction cancelling = MarketApi.await(
+                        () -> outbox.find(txId).orElseThrow(), tx -> tx.cancelReason != null, MarketApi.WAIT);
+                assertTrue(cancelling.cancelReason.contains("deadline"), cancelling.cancelReason);
+            } finally {
+                clock.release();
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+        JsonPath failed = awaitFinal("bo", purchase);
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(failed.getString("failureReason").contains("deadline"), failed.getString("failureReason"));
+        given().get("/api/listings/" + listing).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        assertEquals(
+                0L, QuarkusTransaction.requiringNew().call(() -> Sale.count("artworkId", UUID.fromString(artwork))));
+
+        String again = buy("bo", listing).then().statusCode(202).extract().path("id");
+        assertEquals("SETTLED", awaitFinal("bo", again).getString("status"));
     }
 
     @Test

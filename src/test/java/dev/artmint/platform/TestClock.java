@@ -26,6 +26,11 @@ public class TestClock extends Clock {
         return now;
     }
 
+    /** Stops the clock at {@code at}. */
+    public void hold(Instant at) {
+        held = at;
+    }
+
     /** Lets the clock run with the system's again. */
     public void release() {
         held = null;

@@ -5,6 +5,7 @@ import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.ContractCall;
 import dev.artmint.chain.Contracts;
 import dev.artmint.chain.Outbox;
+import dev.artmint.chain.SigningKeys;
 import dev.artmint.chain.TokenCalls;
 import dev.artmint.chain.TokenOwnership;
 import dev.artmint.chain.TransactionRequest;
@@ -30,7 +31,7 @@ import org.web3j.utils.Numeric;
  * leave the custodial wallet through the outbox: withdrawals to an address the user linked, transfers anywhere.
  */
 @ApplicationScoped
-public class Wallets {
+public class Wallets implements SigningKeys {
 
     private static final int PRIVATE_KEY_BYTES = 32;
 
@@ -122,7 +123,8 @@ public class Wallets {
     /**
      * Sends a token held by the user's custodial wallet to an address with ERC-721 safeTransferFrom, through the
      * outbox. A request whose idempotency key is known returns the recorded transaction. The wallet must hold the token
-     * (409) and enough ether for the most the gas may cost (402, naming the amount).
+     * (409) and enough ether for the most the gas may cost on top of what its transactions in flight may cost (402,
+     * naming the amount).
      */
     public ChainTransaction sendToken(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         Optional<ChainTransaction> known = knownTransfer(userId, tokenId, to, idempotencyKey);
@@ -137,7 +139,8 @@ public class Wallets {
             throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
         ContractCall transfer = tokens.transfer(wallet.address, to, tokenId);
-        BigInteger needed = outbox.maxCost(wallet.address, transfer.to(), BigInteger.ZERO, transfer.data());
+        BigInteger needed = outbox.maxCost(wallet.address, transfer.to(), BigInteger.ZERO, transfer.data())
+                .add(outbox.committed(wallet.address));
         BigInteger balance = node.balance(wallet.address);
         if (balance.compareTo(needed) < 0) {
             throw Refusal.insufficientFunds("paying the gas of sending token " + tokenId, needed, balance);
@@ -193,6 +196,12 @@ public class Wallets {
     }
 
     /** Signing credentials of a custodial wallet; they stay inside this package and the outbox. */
+    /** The custodial key of an address, for the outbox only, to sign its stuck transaction again. */
+    @Override
+    public Optional<Credentials> of(String address) {
+        return at(address).map(this::credentials);
+    }
+
     Credentials credentials(Wallet wallet) {
         return Credentials.create(ECKeyPair.create(cipher.decrypt(wallet.userId, wallet.encryptedKey)));
     }

@@ -64,14 +64,38 @@ public class Purchases {
         }
         requireActive(listing);
         Wallet wallet = wallets.custodial(buyerId);
-        BigInteger needed = listing.priceWei.add(node.gasCost(BigInteger.valueOf(config.purchaseGasLimit())));
+        BigInteger gas = node.gasCost(BigInteger.valueOf(config.purchaseGasLimit()));
         BigInteger balance = wallets.balance(wallet.address);
-        if (balance.compareTo(needed) < 0) {
-            throw Refusal.insufficientFunds("buying at " + listing.priceWei + " wei plus gas", needed, balance);
-        }
-        Purchase purchase = QuarkusTransaction.requiringNew().call(() -> record(listing, buyerId, wallet.address));
+        requireFunds(listing, gas, balance, BigInteger.ZERO);
+        Purchase purchase = QuarkusTransaction.requiringNew().call(() -> {
+            // the wallet's row lock serialises this buyer's purchases, so each one sees what the others reserved
+            Wallet.findById(buyerId, LockModeType.PESSIMISTIC_WRITE);
+            requireFunds(listing, gas, balance, reserved(buyerId, wallet.address, gas));
+            return record(listing, buyerId, wallet.address);
+        });
         settlement.kick();
         return PurchaseView.of(purchase, null);
+    }
+
+    /**
+     * What the buyer's wallet has promised already: its purchases whose transaction is not in the outbox yet, at their
+     * price and the purchase gas, and every transaction of it the outbox has in flight.
+     */
+    private BigInteger reserved(UUID buyerId, String address, BigInteger gas) {
+        BigInteger pending =
+                Purchase.<Purchase>list("buyerId = ?1 and status = ?2", buyerId, Purchase.Status.PENDING).stream()
+                        .map(open -> open.priceWei.add(gas))
+                        .reduce(BigInteger.ZERO, BigInteger::add);
+        return pending.add(outbox.committed(address));
+    }
+
+    private static void requireFunds(Listing listing, BigInteger gas, BigInteger balance, BigInteger reserved) {
+        BigInteger needed = listing.priceWei.add(gas).add(reserved);
+        if (balance.compareTo(needed) < 0) {
+            String purpose = "buying at " + listing.priceWei + " wei plus gas"
+                    + (reserved.signum() == 0 ? "" : ", on top of the " + reserved + " wei it has promised already,");
+            throw Refusal.insufficientFunds(purpose, needed, balance);
+        }
     }
 
     /** A purchase its buyer, the listing's seller or an admin may see. */

@@ -21,6 +21,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +51,7 @@ class Settlement {
     private final SaleLedger ledger;
     private final Outbox outbox;
     private final MarketConfig config;
+    private final Clock clock;
     private final ExecutorService kicks = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("settlement-kick").daemon().factory());
 
@@ -61,7 +63,8 @@ class Settlement {
             SaleReceipts receipts,
             SaleLedger ledger,
             Outbox outbox,
-            MarketConfig config) {
+            MarketConfig config,
+            Clock clock) {
         this.wallets = wallets;
         this.vouchers = vouchers;
         this.market = market;
@@ -70,6 +73,7 @@ class Settlement {
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Settles at once what is open, without waiting for the next scheduled pass. */
@@ -112,9 +116,24 @@ class Settlement {
             Listing listing = Listing.findById(purchase.listingId);
             return new Open(purchase, listing, Artwork.findById(listing.artworkId));
         });
+        boolean late = open.purchase().createdAt.plus(config.purchaseDeadline()).isBefore(clock.instant());
         switch (open.purchase().status) {
-            case PENDING -> submit(open);
-            case SUBMITTED -> follow(open);
+            case PENDING -> {
+                if (late) {
+                    fail(open.purchase(), "the purchase was not sent by its deadline of " + config.purchaseDeadline());
+                } else {
+                    submit(open);
+                }
+            }
+            case SUBMITTED -> {
+                if (late) {
+                    // fails once the cancel is mined; if the purchase itself gets in first, it settles
+                    outbox.cancel(
+                            open.purchase().chainTxId,
+                            "the purchase passed its deadline of " + config.purchaseDeadline());
+                }
+                follow(open);
+            }
             case SETTLED, FAILED -> {}
         }
     }

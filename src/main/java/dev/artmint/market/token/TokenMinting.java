@@ -92,12 +92,6 @@ public class TokenMinting {
                     "the artwork is minted already, as token " + artwork.tokenId + " (transaction " + tx.hash + ", "
                             + tx.status + ")");
         });
-        minting.mintOf(artwork.tokenId).ifPresent(failed -> {
-            throw Refusal.of(
-                    ProblemType.CONFLICT,
-                    "the mint of token " + artwork.tokenId + " failed on-chain (" + failed.failureReason
-                            + "); a token id is only ever asked for once");
-        });
         Listing.activeFor(artwork.id)
                 .filter(listing -> listing.kind == Listing.Kind.LAZY_MINT)
                 .ifPresent(listing -> {

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Credits, one per image: a daily allowance per UTC day, used first, then credits an admin granted. The account row is
- * locked while it changes, so concurrent requests of one user cannot overspend.
+ * locked while it changes, so concurrent requests of one user cannot overspend. A refund goes back to the pool, and the
+ * day, its charge took it from.
  */
 @ApplicationScoped
 public class Credits {
@@ -37,19 +38,22 @@ public class Credits {
         return balanceOf(locked(userId));
     }
 
-    /** Takes {@code count} credits or throws an out-of-credits {@link Refusal}; joins the caller's transaction. */
+    /**
+     * Takes {@code count} credits or throws an out-of-credits {@link Refusal}; joins the caller's transaction. The
+     * answer is to be kept with what was charged, for {@link #refund}.
+     */
     @Transactional
-    public void charge(UUID userId, int count) {
-        take(locked(userId), count);
+    public CreditCharge charge(UUID userId, int count) {
+        return take(locked(userId), count);
     }
 
-    /** Gives back credits of images that were not made: to today's allowance while it was spent, else as granted. */
+    /** Gives back {@code count} credits of {@code charge}, for images that were not made. */
     @Transactional
-    public void refund(UUID userId, int count) {
+    public void refund(UUID userId, CreditCharge charge, int count) {
         if (count <= 0) {
             return;
         }
-        giveBack(locked(userId), count);
+        giveBack(locked(userId), charge, count);
     }
 
     @Transactional
@@ -82,7 +86,7 @@ public class Credits {
     }
 
     /** Takes {@code count} credits of a current account, today's allowance first, or throws and changes nothing. */
-    void take(CreditAccount account, int count) {
+    CreditCharge take(CreditAccount account, int count) {
         CreditBalance balance = balanceOf(account);
         if (balance.available() < count) {
             throw Refusal.outOfCredits(count, balance.available(), balance.refillsAt(), clock.instant());
@@ -90,13 +94,21 @@ public class Credits {
         int fromDaily = Math.min(count, balance.dailyLeft());
         account.dailyUsed += fromDaily;
         account.granted -= count - fromDaily;
+        return new CreditCharge(account.day, fromDaily, count - fromDaily);
     }
 
-    /** Gives {@code count} credits back to a current account. */
-    void giveBack(CreditAccount account, int count) {
-        int toDaily = Math.min(count, account.dailyUsed);
-        account.dailyUsed -= toDaily;
-        account.granted += count - toDaily;
+    /**
+     * Gives up to {@code count} credits of {@code charge} back to a current account, granted credits first as they are
+     * kept until spent. Credits of an allowance whose day has passed are not given back: that allowance has ended, and
+     * today's is not to grow by it.
+     */
+    void giveBack(CreditAccount account, CreditCharge charge, int count) {
+        int toGranted = Math.min(Math.min(count, charge.total()), charge.granted());
+        account.granted += toGranted;
+        if (charge.day().equals(account.day)) {
+            int toDaily = Math.min(Math.min(count - toGranted, charge.daily()), account.dailyUsed);
+            account.dailyUsed -= toDaily;
+        }
     }
 
     CreditBalance balanceOf(CreditAccount account) {

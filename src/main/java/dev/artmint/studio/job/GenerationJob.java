@@ -1,5 +1,6 @@
 package dev.artmint.studio.job;
 
+import dev.artmint.studio.credit.CreditCharge;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A request for images, queued in the database until a worker makes them. */
@@ -85,4 +87,24 @@ public class GenerationJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The allowance day the credits were charged from, and how many came from it and from granted credits. */
+    @Column(name = "charged_day", nullable = false)
+    public LocalDate chargedDay;
+
+    @Column(name = "charged_daily")
+    public int chargedDaily;
+
+    @Column(name = "charged_granted")
+    public int chargedGranted;
+
+    public CreditCharge charge() {
+        return new CreditCharge(chargedDay, chargedDaily, chargedGranted);
+    }
+
+    void charged(CreditCharge charge) {
+        chargedDay = charge.day();
+        chargedDaily = charge.daily();
+        chargedGranted = charge.granted();
+    }
 }

@@ -57,7 +57,7 @@ public class Generations {
         safety.blockedTerm(job.negativePrompt).ifPresent(term -> {
             throw blocked("negativePrompt", term);
         });
-        credits.charge(caller.id(), job.count);
+        job.charged(credits.charge(caller.id(), job.count));
         job.persist();
         return view(job);
     }
@@ -78,7 +78,7 @@ public class Generations {
             if (locked.status == JobStatus.QUEUED) {
                 locked.status = JobStatus.CANCELLED;
                 locked.finishedAt = locked.updatedAt;
-                credits.refund(locked.userId, locked.count - (int) Artwork.count("jobId", locked.id));
+                credits.refund(locked.userId, locked.charge(), locked.count - (int) Artwork.count("jobId", locked.id));
             } else {
                 progress.requestCancel(locked.id);
             }

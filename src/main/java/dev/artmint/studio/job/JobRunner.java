@@ -159,7 +159,11 @@ public class JobRunner {
     private void end(ArtworkWriter.JobSnapshot job, String owner, JobStatus status, String error, Long engineMillis) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (queue.finish(job.id(), owner, status, error, engineMillis)) {
-                credits.refund(job.userId(), job.count() - madeIndices(job.id()).size());
+                GenerationJob ended = GenerationJob.findById(job.id());
+                credits.refund(
+                        job.userId(),
+                        ended.charge(),
+                        job.count() - madeIndices(job.id()).size());
             }
         });
     }

@@ -187,9 +187,10 @@ class MarketLoadBenchmark {
                 from generate_series(1, :creators) g""".replace(":creators", Integer.toString(CREATORS)));
         execute("""
                 insert into generation_job (id, user_id, status, model, prompt, negative_prompt, seed, steps, guidance,
-                                            width, height, image_count, scheduler, run_after, created_at, updated_at)
+                                            width, height, image_count, scheduler, run_after, created_at, updated_at,
+                                            charged_day, charged_daily, charged_granted)
                 select gen_random_uuid(), u.id, 'SUCCEEDED', 'bench-model', 'seeded', '', 1, 2, 5, 64, 64, 1, 'euler_a',
-                       now(), now(), now()
+                       now(), now(), now(), current_date, 1, 0
                 from app_user u where u.handle like 'bench-creator-%'""");
         // titles and prompts from word lists, English for three artworks in four and Chinese for the fourth
         execute(withCounts("""

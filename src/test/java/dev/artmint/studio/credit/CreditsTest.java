@@ -3,6 +3,7 @@ package dev.artmint.studio.credit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.artmint.platform.TestClock;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import java.time.Clock;
@@ -86,13 +87,46 @@ class CreditsTest {
     }
 
     @Test
-    void refundsGoBackToTodaysAllowanceWhileItWasSpentThenBecomeGranted() {
-        CreditAccount account = account("2026-03-04", 2, 0);
+    void aRefundOnTheDayOfTheChargeGoesBackToTheAllowanceAndTheGrantedCreditsItCameFrom() {
+        CreditAccount account = account("2026-03-04", 8, 5);
+        CreditCharge charge = credits.take(account, 4);
 
-        credits.giveBack(account, 3);
+        credits.giveBack(account, charge, 4);
 
-        assertEquals(0, account.dailyUsed);
-        assertEquals(1, account.granted);
+        assertEquals(new CreditCharge(LocalDate.of(2026, 3, 4), 2, 2), charge);
+        assertEquals(8, account.dailyUsed);
+        assertEquals(5, account.granted);
+    }
+
+    @Test
+    void aPartialRefundGivesBackGrantedCreditsFirst() {
+        CreditAccount account = account("2026-03-04", 8, 5);
+        CreditCharge charge = credits.take(account, 4);
+
+        credits.giveBack(account, charge, 3);
+
+        assertEquals(9, account.dailyUsed);
+        assertEquals(5, account.granted);
+    }
+
+    @Test
+    void aRefundAfterMidnightOfYesterdaysAllowanceDoesNotGrowTodaysAllowance() {
+        TestClock clock = new TestClock();
+        clock.hold(Instant.parse("2026-03-04T23:59:59Z"));
+        Credits credits = new Credits(DAILY, clock);
+        CreditAccount account = credits.current(account("2026-03-04", 7, 5));
+        CreditCharge charge = credits.take(account, 6);
+
+        clock.hold(Instant.parse("2026-03-05T00:00:01Z"));
+        CreditAccount nextDay = credits.current(account);
+        credits.take(nextDay, 4);
+        credits.giveBack(nextDay, charge, 6);
+
+        assertEquals(new CreditCharge(LocalDate.of(2026, 3, 4), 3, 3), charge);
+        // the 3 granted credits come back; the 3 of the 4th's allowance ended with the 4th
+        assertEquals(
+                new CreditBalance(DAILY, DAILY - 4, 5, DAILY - 4 + 5, Instant.parse("2026-03-06T00:00:00Z")),
+                credits.balanceOf(nextDay));
     }
 
     @Test
