@@ -439,34 +439,12 @@ public class Outbox {
         }
         if (tx.cancelReason != null) {
             // the self-transfer that freed the nonce: the request itself never ran
-            QuarkusTransaction.requiringNew()
-                    .run(() -> ChainTransaction.update(
-                            "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, "
-                                    + "updatedAt = ?6 where id = ?7 and status in ?8",
-                            TxStatus.FAILED,
-                            block,
-                            receipt.getBlockHash(),
-                            receipt.getGasUsed(),
-                            tx.cancelReason,
-                            clock.instant(),
-                            tx.id,
-                            List.of(TxStatus.REQUESTED, TxStatus.SENT)));
+            failed(tx, receipt, block, tx.cancelReason);
             return;
         }
         if (!receipt.isStatusOK()) {
             String reason = node.revertReason(tx.signer, tx.to, tx.value, tx.data, block);
-            QuarkusTransaction.requiringNew()
-                    .run(() -> ChainTransaction.update(
-                            "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, "
-                                    + "updatedAt = ?6 where id = ?7 and status in ?8",
-                            TxStatus.FAILED,
-                            block,
-                            receipt.getBlockHash(),
-                            receipt.getGasUsed(),
-                            truncate(reason),
-                            clock.instant(),
-                            tx.id,
-                            List.of(TxStatus.REQUESTED, TxStatus.SENT)));
+            failed(tx, receipt, block, truncate(reason));
             LOG.infof("outbox: %s (%s) reverted: %s", tx.hash, tx.idempotencyKey, reason);
             return;
         }
@@ -531,6 +509,22 @@ public class Outbox {
                 .run(() -> ChainTransaction.update(
                         "status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", to, clock.instant(), tx.id, from));
         tx.status = to;
+    }
+
+    /** Records a mined transaction that did not do what it was sent for, with the reason. */
+    private void failed(ChainTransaction tx, TransactionReceipt receipt, long block, String reason) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> ChainTransaction.update(
+                        "status = ?1, blockNumber = ?2, blockHash = ?3, gasUsed = ?4, failureReason = ?5, "
+                                + "updatedAt = ?6 where id = ?7 and status in ?8",
+                        TxStatus.FAILED,
+                        block,
+                        receipt.getBlockHash(),
+                        receipt.getGasUsed(),
+                        reason,
+                        clock.instant(),
+                        tx.id,
+                        List.of(TxStatus.REQUESTED, TxStatus.SENT)));
     }
 
     private static String truncate(String reason) {

@@ -1,10 +1,9 @@
 package dev.artmint.platform.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.artmint.platform.problem.Problem;
 import dev.artmint.platform.problem.ProblemType;
-import io.vertx.core.http.HttpHeaders;
+import dev.artmint.platform.problem.RouteAnswers;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,14 +62,6 @@ class RequestSizeLimits {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = Problem.of(type, detail).at(context.request().path());
-        try {
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        RouteAnswers.problem(context, json, Problem.of(type, detail));
     }
 }

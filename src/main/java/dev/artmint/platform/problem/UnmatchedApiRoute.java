@@ -1,8 +1,6 @@
 package dev.artmint.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,17 +16,9 @@ class UnmatchedApiRoute {
     }
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(Integer.MAX_VALUE).handler(context -> {
-            Problem problem = Problem.of(ProblemType.NOT_FOUND, "no such resource")
-                    .at(context.request().path());
-            try {
-                context.response()
-                        .setStatusCode(problem.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.fail(e);
-            }
-        });
+        router.route("/api/*")
+                .order(Integer.MAX_VALUE)
+                .handler(context ->
+                        RouteAnswers.problem(context, json, Problem.of(ProblemType.NOT_FOUND, "no such resource")));
     }
 }
