@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Custodial wallets, Sign-In with Ethereum and the local faucet. */
@@ -12,6 +13,12 @@ public interface WalletConfig {
 
     /** AES-256 key (base64 of 32 bytes) that encrypts the custodial wallets' private keys; a secret. */
     Optional<String> masterKey();
+
+    /**
+     * Earlier master keys (base64, comma-separated) that some wallets may still be encrypted under while a rotation
+     * runs ({@code artmint rotate-master-key}); tried after the master key, never used to encrypt. Secrets.
+     */
+    Optional<List<String>> previousMasterKeys();
 
     /** Without a master key, generate one into the data directory (the local stack turns this on). */
     @WithDefault("false")

@@ -20,6 +20,7 @@ import org.web3j.crypto.Sign;
 class SiweSignatureTest {
 
     private static final String MESSAGE = "localhost:8080 wants you to sign in with your Ethereum account";
+    // Anvil development account 1, from its public mnemonic: a throwaway key
     private static final Credentials KEY =
             Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 
