@@ -62,17 +62,31 @@ class MasterKey {
 
     /** Writes a fresh random key into a new file readable by its owner only, and answers it. */
     static SecretKey generate(Path file) {
+        SecretKey key = random();
+        write(file, key);
+        return key;
+    }
+
+    /** A fresh random key. */
+    static SecretKey random() {
         byte[] bytes = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(bytes);
+        return aes(bytes);
+    }
+
+    /** Keeps {@code key} in {@code file}, which must not exist yet, readable by its owner only. */
+    static void write(Path file, SecretKey key) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(
+                    file,
+                    Base64.getEncoder().encodeToString(key.getEncoded()),
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a new master key into " + file, e);
         }
-        return aes(bytes);
     }
 
     private static SecretKey aes(byte[] bytes) {

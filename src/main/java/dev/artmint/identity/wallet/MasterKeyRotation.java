@@ -34,11 +34,14 @@ final class MasterKeyRotation {
 
     private MasterKeyRotation() {}
 
-    static Result rotate(Connection connection, SecretKey from, SecretKey to) throws SQLException, RotationFailed {
+    /** Rotates; {@code beforeCommit} runs last before the commit, to keep a new key before any wallet needs it. */
+    static Result rotate(Connection connection, SecretKey from, SecretKey to, Runnable beforeCommit)
+            throws SQLException, RotationFailed {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             Result result = reEncrypt(connection, from, to);
+            beforeCommit.run();
             connection.commit();
             return result;
         } catch (SQLException | RotationFailed | RuntimeException e) {

@@ -30,7 +30,8 @@ public final class RotateMasterKeyCommand {
             usage: artmint rotate-master-key --old-key-file FILE --new-key-file FILE [--generate] [database]
               --old-key-file FILE    the master key the wallets are encrypted under now (base64 of 32 bytes)
               --new-key-file FILE    the master key to re-encrypt them under
-              --generate             create --new-key-file with a fresh random key (mode 600); it must not exist
+              --generate             write a fresh random key into --new-key-file (mode 600), which must not exist,
+                                     just before the wallets are committed under it
             database (default: the service's QUARKUS_DATASOURCE_* environment variables):
               --jdbc-url URL         default $QUARKUS_DATASOURCE_JDBC_URL
               --username NAME        default $QUARKUS_DATASOURCE_USERNAME
@@ -71,13 +72,19 @@ public final class RotateMasterKeyCommand {
         try {
             SecretKey from = MasterKey.read(Path.of(options.get("--old-key-file")));
             Path newKeyFile = Path.of(options.get("--new-key-file"));
-            SecretKey to = generate ? MasterKey.generate(newKeyFile) : MasterKey.read(newKeyFile);
+            if (generate && Files.exists(newKeyFile)) {
+                err.println("rotate-master-key: " + newKeyFile + " exists; --generate writes a new file");
+                return FAILED;
+            }
+            SecretKey to = generate ? MasterKey.random() : MasterKey.read(newKeyFile);
+            // a generated key is kept before the wallets are committed under it, and not kept when they are not
+            Runnable keep = generate ? () -> MasterKey.write(newKeyFile, to) : () -> {};
             try (Connection connection = DriverManager.getConnection(
                     jdbcUrl.get(),
                     option(options, "--username", environment, "QUARKUS_DATASOURCE_USERNAME")
                             .orElse(null),
                     password(options, environment))) {
-                MasterKeyRotation.Result result = MasterKeyRotation.rotate(connection, from, to);
+                MasterKeyRotation.Result result = MasterKeyRotation.rotate(connection, from, to, keep);
                 out.printf(
                         "rotate-master-key: %d wallets re-encrypted under the new key, %d already were%n",
                         result.reEncrypted(), result.alreadyCurrent());

@@ -68,6 +68,7 @@ class MasterKeyRotationTest {
             assertTrue(
                     err.toString().contains("encrypted under neither the old nor the new master key"), err.toString());
             assertEquals(before, stored(), "a failed rotation changes no wallet");
+            assertFalse(Files.exists(dir.resolve("unused.key")), "and keeps no key it generated");
 
             assertEquals(RotateMasterKeyCommand.OK, rotate(SERVICE_KEY, newKey, "--generate"), err.toString());
             assertEquals(
