@@ -149,6 +149,7 @@ class PurchaseFlowTest {
     void voucherDigestIsTheContractsOwn() {
         MintVoucher voucher = new MintVoucher(
                 ada,
+                bo,
                 Numeric.toHexString(Hash.sha3("artwork".getBytes(StandardCharsets.UTF_8))),
                 new BigInteger("123456789012345678901234"),
                 750,
@@ -157,9 +158,12 @@ class PurchaseFlowTest {
         try (Anvil anvil = new Anvil()) {
             assertArrayEquals(anvil.voucherDigest(contracts.collection(), voucher), vouchers.digest(voucher));
         }
-        MintVoucher other =
-                new MintVoucher(ada, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
-        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(other)));
+        MintVoucher otherRoyalty = new MintVoucher(
+                ada, bo, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
+        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(otherRoyalty)));
+        MintVoucher otherBuyer = new MintVoucher(
+                ada, ada, voucher.provenanceHash(), voucher.price(), 750, voucher.expiry(), voucher.nonce());
+        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(otherBuyer)));
     }
 
     @Test

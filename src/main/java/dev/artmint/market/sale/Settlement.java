@@ -180,6 +180,7 @@ class Settlement {
         Artwork artwork = open.artwork();
         MintVoucher voucher = new MintVoucher(
                 open.listing().sellerAddress,
+                open.purchase().buyerAddress,
                 artwork.provenanceHash,
                 open.purchase().priceWei,
                 Objects.requireNonNullElse(artwork.royaltyBps, 0),
