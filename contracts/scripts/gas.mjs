@@ -46,11 +46,12 @@ async function measure(provider) {
   await (await nft.connect(minter).mint(freshAddress(), hashOf('warm-up'), creator.address, 500)).wait();
   gas.mint = await gasOf(nft.connect(minter).mint(freshAddress(), hashOf('first mint'), creator.address, 500));
 
-  const voucher = { creator: creator.address, provenanceHash: hashOf('lazy'), price: parseEther('1'),
+  const voucher = { creator: creator.address, buyer: seller.address, provenanceHash: hashOf('lazy'), price: parseEther('1'),
     royaltyBps: 500, expiry: 2n ** 40n, nonce: 1n };
   const domain = { name: 'ArtMint', version: '1', chainId: 31337, verifyingContract: await nft.getAddress() };
   const types = { Voucher: [
-    { name: 'creator', type: 'address' }, { name: 'provenanceHash', type: 'bytes32' },
+    { name: 'creator', type: 'address' }, { name: 'buyer', type: 'address' },
+    { name: 'provenanceHash', type: 'bytes32' },
     { name: 'price', type: 'uint256' }, { name: 'royaltyBps', type: 'uint16' },
     { name: 'expiry', type: 'uint64' }, { name: 'nonce', type: 'uint256' }] };
   const signature = await creator.signTypedData(domain, types, voucher);

@@ -95,10 +95,12 @@ contract ArtMint721 is ERC721, ERC2981, IERC4906, AccessControl, PlatformFee, Mi
         _mint(to, tokenId);
     }
 
-    /// @notice Buys an unminted artwork with its creator's voucher: mints the token to the caller and pays the
-    ///         platform fee to the fee recipient and the rest of the price to the creator, in this transaction.
-    /// @dev The exact price is required; overpayment reverts like underpayment. A voucher cannot be replayed
-    ///      because its token id can be minted only once. Emits {Transfer} and {VoucherRedeemed}.
+    /// @notice Buys an unminted artwork with its creator's voucher: mints the token to the caller, who must be the
+    ///         voucher's buyer, and pays the platform fee to the fee recipient and the rest of the price to the
+    ///         creator, in this transaction.
+    /// @dev The exact price is required; overpayment reverts like underpayment. Any caller but `voucher.buyer`
+    ///      reverts with {NotVoucherBuyer}, so a voucher seen in the mempool cannot be front-run. A voucher cannot be
+    ///      replayed because its token id can be minted only once. Emits {Transfer} and {VoucherRedeemed}.
     /// @param voucher The voucher terms signed by `voucher.creator`, who must hold {CREATOR_ROLE}.
     /// @param signature The creator's 65-byte EIP-712 signature of `voucher`.
     /// @return tokenId The minted token id, `uint256(voucher.provenanceHash)`.

@@ -16,6 +16,7 @@ async function now() {
 async function voucherFor(label, overrides = {}) {
   return {
     creator: ctx.creator.address,
+    buyer: ctx.bob.address,
     provenanceHash: provenanceOf(label),
     price: parseEther('1.5'),
     royaltyBps: 700,
@@ -140,13 +141,41 @@ describe('ArtMint721 lazy minting', () => {
     assert.deepEqual([...redeemed.args], [tokenId, creator.address, bob.address, voucher.price, fee]);
   });
 
+  it('lets only the buyer it names redeem a voucher, so a copy from the mempool cannot be front-run', async () => {
+    const { nft, provider, creator, bob, carol } = ctx;
+    const voucher = await voucherFor('front-run');
+    const signature = await signVoucher(nft, creator, voucher);
+    // carol copies bob's pending redeem, voucher and signature unchanged, and submits it herself
+    await provider.send('evm_setAutomine', [false]);
+    let mined;
+    try {
+      const pending = await nft.connect(bob).redeem(voucher, signature, { value: voucher.price, gasLimit: 300_000 });
+      const copied = nft.interface.parseTransaction({ data: pending.data, value: pending.value });
+      assert.deepEqual(copied.args[0].toObject(), { ...voucher, royaltyBps: BigInt(voucher.royaltyBps) });
+      const [buyer, caller] = await expectRevert(
+        nft.connect(carol).redeem(copied.args[0].toObject(), copied.args[1], { value: pending.value }),
+        'NotVoucherBuyer');
+      assert.deepEqual([buyer, caller], [bob.address, carol.address]);
+      mined = pending;
+    } finally {
+      await provider.send('evm_setAutomine', [true]);
+      await provider.send('evm_mine', []);
+    }
+    assert.equal((await mined.wait()).status, 1);
+    assert.equal(await nft.ownerOf(BigInt(voucher.provenanceHash)), bob.address);
+    assert.equal(await nft.balanceOf(carol.address), 0n);
+    // a voucher whose buyer was changed no longer carries the creator's signature
+    await expectRevert(nft.connect(carol).redeem({ ...voucher, buyer: carol.address }, signature,
+      { value: voucher.price }), 'InvalidVoucherSignature');
+  });
+
   it('rejects a replayed voucher', async () => {
-    const { nft, creator, bob, carol } = ctx;
+    const { nft, creator, bob } = ctx;
     const voucher = await voucherFor('replay');
     const signature = await signVoucher(nft, creator, voucher);
     await send(nft.connect(bob).redeem(voucher, signature, { value: voucher.price }));
     const [tokenId] = await expectRevert(
-      nft.connect(carol).redeem(voucher, signature, { value: voucher.price }), 'TokenAlreadyMinted');
+      nft.connect(bob).redeem(voucher, signature, { value: voucher.price }), 'TokenAlreadyMinted');
     assert.equal(tokenId, BigInt(voucher.provenanceHash));
     assert.equal(await nft.ownerOf(tokenId), bob.address);
   });

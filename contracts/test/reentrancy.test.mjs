@@ -16,9 +16,9 @@ async function attacker() {
   return contract;
 }
 
-async function voucher(label) {
+async function voucher(label, buyer) {
   const { timestamp } = await ctx.provider.getBlock('latest');
-  const terms = { creator: ctx.creator.address, provenanceHash: provenanceOf(label), price: parseEther('1'),
+  const terms = { creator: ctx.creator.address, buyer, provenanceHash: provenanceOf(label), price: parseEther('1'),
     royaltyBps: 500, expiry: BigInt(timestamp) + 3600n, nonce: 7n };
   return { terms, signature: await signVoucher(ctx.nft, ctx.creator, terms) };
 }
@@ -84,9 +84,10 @@ describe('re-entrancy', () => {
   it('blocks re-entering ArtMint721.redeem from onERC721Received of a redeeming contract', async () => {
     const { nft, creator, provider } = ctx;
     const nftAddress = await nft.getAddress();
-    const [first, second] = [await voucher('reenter-redeem-1'), await voucher('reenter-redeem-2')];
     const buyer = await attacker();
     const buyerAddress = await buyer.getAddress();
+    const [first, second] =
+      [await voucher('reenter-redeem-1', buyerAddress), await voucher('reenter-redeem-2', buyerAddress)];
     await send(buyer.arm(nftAddress, second.terms.price,
       nft.interface.encodeFunctionData('redeem', [second.terms, second.signature])));
     const creatorBefore = await provider.getBalance(creator.address);
@@ -108,7 +109,8 @@ describe('re-entrancy', () => {
     const recipient = await attacker();
     const recipientAddress = await recipient.getAddress();
     await send(nft.connect(admin).setPlatformFee(recipientAddress, FEE_BPS));
-    const [first, second] = [await voucher('reenter-fee-1'), await voucher('reenter-fee-2')];
+    const [first, second] =
+      [await voucher('reenter-fee-1', bob.address), await voucher('reenter-fee-2', recipientAddress)];
     await send(recipient.arm(nftAddress, second.terms.price,
       nft.interface.encodeFunctionData('redeem', [second.terms, second.signature])));
     const before = await provider.getBalance(recipientAddress);

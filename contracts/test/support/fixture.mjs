@@ -38,6 +38,7 @@ export async function voucherTypedData(nft) {
   const domain = { name: 'ArtMint', version: '1', chainId: 31337, verifyingContract: await nft.getAddress() };
   const types = { Voucher: [
     { name: 'creator', type: 'address' },
+    { name: 'buyer', type: 'address' },
     { name: 'provenanceHash', type: 'bytes32' },
     { name: 'price', type: 'uint256' },
     { name: 'royaltyBps', type: 'uint16' },

@@ -16,16 +16,17 @@ import org.web3j.utils.Numeric;
 
 /**
  * EIP-712 vouchers for ArtMint721's lazy mint: the digest a creator signs (domain "ArtMint", version "1", this chain,
- * the collection) and the {@code redeem} call that mints to the buyer and pays the creator and the platform.
+ * the collection), the {@code redeem} call by which the voucher's buyer mints and pays the creator and the platform,
+ * and the creator's {@code cancelVoucher} call that voids every voucher with a nonce.
  */
 @ApplicationScoped
 public class Vouchers {
 
     private static final byte[] DOMAIN_TYPEHASH =
             keccak("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
-    private static final byte[] VOUCHER_TYPEHASH = keccak(
-            "Voucher(address creator,bytes32 provenanceHash,uint256 price,uint16 royaltyBps,uint64 expiry,uint256 "
-                    + "nonce)");
+    private static final byte[] VOUCHER_TYPEHASH =
+            keccak("Voucher(address creator,address buyer,bytes32 provenanceHash,uint256 price,uint16 royaltyBps,"
+                    + "uint64 expiry,uint256 nonce)");
     private static final byte[] NAME_HASH = keccak("ArtMint");
     private static final byte[] VERSION_HASH = keccak("1");
 
@@ -48,6 +49,7 @@ public class Vouchers {
         byte[] structHash = Hash.sha3(encode(
                 new Bytes32(VOUCHER_TYPEHASH),
                 new Address(voucher.creator()),
+                new Address(voucher.buyer()),
                 new Bytes32(Numeric.hexStringToByteArray(voucher.provenanceHash())),
                 new Uint256(voucher.price()),
                 new Uint16(voucher.royaltyBps()),
@@ -61,7 +63,7 @@ public class Vouchers {
         return Hash.sha3(message);
     }
 
-    /** The {@code redeem(voucher, signature)} call; it is sent with value = the voucher's price. */
+    /** The {@code redeem(voucher, signature)} call; the voucher's buyer sends it with value = the voucher's price. */
     public ContractCall redeem(MintVoucher voucher, byte[] signature) {
         String collection = contracts.collection();
         return new ContractCall(
@@ -71,9 +73,17 @@ public class Vouchers {
                         .encodeFunctionCall());
     }
 
+    /** The {@code cancelVoucher(nonce)} call; the creator sends it, and their vouchers with this nonce stop working. */
+    public ContractCall cancel(BigInteger nonce) {
+        String collection = contracts.collection();
+        return new ContractCall(
+                collection, node.collection(collection).cancelVoucher(nonce).encodeFunctionCall());
+    }
+
     private static ArtMint721.Voucher wrapper(MintVoucher voucher) {
         return new ArtMint721.Voucher(
                 voucher.creator(),
+                voucher.buyer(),
                 Numeric.hexStringToByteArray(voucher.provenanceHash()),
                 voucher.price(),
                 BigInteger.valueOf(voucher.royaltyBps()),

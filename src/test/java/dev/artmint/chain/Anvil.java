@@ -151,6 +151,7 @@ public final class Anvil implements AutoCloseable {
             return collection(collection)
                     .voucherDigest(new ArtMint721.Voucher(
                             voucher.creator(),
+                            voucher.buyer(),
                             Numeric.hexStringToByteArray(voucher.provenanceHash()),
                             voucher.price(),
                             BigInteger.valueOf(voucher.royaltyBps()),
@@ -159,6 +160,15 @@ public final class Anvil implements AutoCloseable {
                     .send();
         } catch (Exception e) {
             throw new IllegalStateException("voucherDigest failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the creator cancelled the vouchers with this nonce on chain ({@code isVoucherCancelled}). */
+    public boolean isVoucherCancelled(String collection, String creator, BigInteger nonce) {
+        try {
+            return collection(collection).isVoucherCancelled(creator, nonce).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("isVoucherCancelled failed: " + e.getMessage(), e);
         }
     }
 

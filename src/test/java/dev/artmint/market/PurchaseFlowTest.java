@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.artmint.chain.Anvil;
@@ -23,8 +25,10 @@ import dev.artmint.chain.MintVoucher;
 import dev.artmint.chain.Outbox;
 import dev.artmint.chain.PlatformKeys;
 import dev.artmint.chain.TransactionRequest;
+import dev.artmint.chain.TransactionRevertedException;
 import dev.artmint.chain.TxStatus;
 import dev.artmint.chain.Vouchers;
+import dev.artmint.market.listing.Listing;
 import dev.artmint.market.sale.Purchase;
 import dev.artmint.market.sale.Sale;
 import dev.artmint.platform.LocalStackResource;
@@ -46,6 +50,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +59,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +155,7 @@ class PurchaseFlowTest {
     void voucherDigestIsTheContractsOwn() {
         MintVoucher voucher = new MintVoucher(
                 ada,
+                bo,
                 Numeric.toHexString(Hash.sha3("artwork".getBytes(StandardCharsets.UTF_8))),
                 new BigInteger("123456789012345678901234"),
                 750,
@@ -157,9 +164,12 @@ class PurchaseFlowTest {
         try (Anvil anvil = new Anvil()) {
             assertArrayEquals(anvil.voucherDigest(contracts.collection(), voucher), vouchers.digest(voucher));
         }
-        MintVoucher other =
-                new MintVoucher(ada, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
-        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(other)));
+        MintVoucher otherRoyalty = new MintVoucher(
+                ada, bo, voucher.provenanceHash(), voucher.price(), 751, voucher.expiry(), voucher.nonce());
+        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(otherRoyalty)));
+        MintVoucher otherBuyer = new MintVoucher(
+                ada, ada, voucher.provenanceHash(), voucher.price(), 750, voucher.expiry(), voucher.nonce());
+        assertFalse(Arrays.equals(vouchers.digest(voucher), vouchers.digest(otherBuyer)));
     }
 
     @Test
@@ -387,41 +397,21 @@ class PurchaseFlowTest {
                         .extract()
                         .<String>path("id"))
                 .toList();
-        creatorRoles
-                .grantOf(ada)
-                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
-        String first;
-        try (Anvil anvil = new Anvil()) {
-            // the first purchase's transaction waits in the node's pool: the balance still holds its price
-            anvil.setAutomine(false);
-            try {
-                first = buy("bo", listings.get(0))
-                        .then()
-                        .statusCode(202)
-                        .extract()
-                        .path("id");
-                MarketApi.await(
-                        () -> MarketApi.purchase("bo", first),
-                        view -> "SUBMITTED".equals(view.getString("status")),
-                        MarketApi.WAIT);
-                assertEquals(balance, node.balance(bo));
-                ExtractableResponse<?> refused = buy("bo", listings.get(1))
-                        .then()
-                        .statusCode(402)
-                        .contentType("application/problem+json")
-                        .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
-                        .body("balanceWei", equalTo(balance.toString()))
-                        .extract();
-                BigInteger needed = new BigInteger(refused.<String>path("amountNeededWei"));
-                assertTrue(
-                        needed.compareTo(new BigInteger(price).shiftLeft(1)) > 0,
-                        "both prices and their gas: " + needed);
-                assertTrue(refused.<String>path("detail").contains("promised already"), refused.<String>path("detail"));
-            } finally {
-                anvil.setAutomine(true);
-                anvil.mine();
-            }
-        }
+        // the first purchase's transaction waits in the node's pool: the balance still holds its price
+        String first = heldInThePool(listings.get(0), held -> {
+            assertEquals(balance, node.balance(bo));
+            ExtractableResponse<?> refused = buy("bo", listings.get(1))
+                    .then()
+                    .statusCode(402)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:artmint:problem:insufficient-funds"))
+                    .body("balanceWei", equalTo(balance.toString()))
+                    .extract();
+            BigInteger needed = new BigInteger(refused.<String>path("amountNeededWei"));
+            assertTrue(
+                    needed.compareTo(new BigInteger(price).shiftLeft(1)) > 0, "both prices and their gas: " + needed);
+            assertTrue(refused.<String>path("detail").contains("promised already"), refused.<String>path("detail"));
+        });
         assertEquals("SETTLED", awaitFinal("bo", first).getString("status"));
         assertEquals(
                 0L,
@@ -430,45 +420,40 @@ class PurchaseFlowTest {
     }
 
     @Test
-    void aPurchasePastItsDeadlineIsCancelledAtItsNonceAndItsListingIsFreeAgain() {
-        String artwork = MarketApi.artworks(workers, 1).getFirst();
-        MarketApi.publish(artwork, 0);
-        String listing =
-                list("ada", artwork, "4000").then().statusCode(201).extract().path("id");
-        creatorRoles
-                .grantOf(ada)
-                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
-        String purchase;
-        try (Anvil anvil = new Anvil()) {
-            // the purchase's transaction waits in the node's pool, and the clock jumps past its deadline
-            anvil.setAutomine(false);
+    void aPurchasePastItsDeadlineIsCancelledAtItsNonceWithItsVoucherAndItsListingIsFreeAgain() {
+        String listing = lazyListing("4000");
+        // the purchase's transaction waits in the node's pool, and the clock jumps past its deadline
+        String purchase = heldInThePool(listing, held -> {
+            clock.hold(clock.instant().plus(marketConfig.purchaseDeadline()).plusSeconds(1));
             try {
-                purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
-                MarketApi.await(
-                        () -> MarketApi.purchase("bo", purchase),
-                        view -> "SUBMITTED".equals(view.getString("status")),
-                        MarketApi.WAIT);
-                UUID txId = QuarkusTransaction.requiringNew()
-                        .call(() -> Purchase.<Purchase>findById(UUID.fromString(purchase)).chainTxId);
-                clock.hold(clock.instant().plus(marketConfig.purchaseDeadline()).plusSeconds(1));
                 ChainTransaction cancelling = MarketApi.await(
-                        () -> outbox.find(txId).orElseThrow(), tx -> tx.cancelReason != null, MarketApi.WAIT);
+                        () -> outbox.find(purchaseTx(held)).orElseThrow(),
+                        tx -> tx.cancelReason != null,
+                        MarketApi.WAIT);
                 assertTrue(cancelling.cancelReason.contains("deadline"), cancelling.cancelReason);
             } finally {
                 clock.release();
-                anvil.setAutomine(true);
-                anvil.mine();
             }
-        }
+        });
         JsonPath failed = awaitFinal("bo", purchase);
         assertEquals("FAILED", failed.getString("status"));
         assertTrue(failed.getString("failureReason").contains("deadline"), failed.getString("failureReason"));
         given().get("/api/listings/" + listing).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        String artwork =
+                given().get("/api/listings/" + listing).then().extract().path("artworkId");
         assertEquals(
                 0L, QuarkusTransaction.requiringNew().call(() -> Sale.count("artworkId", UUID.fromString(artwork))));
 
+        // the voucher the buyer's transaction carried is void: sent again, it reverts
+        awaitVoucherCancelled(purchase);
+        ChainTransaction sent = outbox.find(purchaseTx(purchase)).orElseThrow();
+        TransactionRevertedException replayed = assertThrows(
+                TransactionRevertedException.class, () -> outbox.maxCost(bo, sent.to, sent.value, sent.data));
+        assertTrue(replayed.getMessage().contains("VoucherCancelledByCreator"), replayed.getMessage());
+
         String again = buy("bo", listing).then().statusCode(202).extract().path("id");
         assertEquals("SETTLED", awaitFinal("bo", again).getString("status"));
+        assertFalse(voucherCancelled(voucherNonce(again)));
     }
 
     @Test
@@ -494,6 +479,7 @@ class PurchaseFlowTest {
                     failed.getString("failureReason").contains("UnauthorizedCreator"),
                     failed.getString("failureReason"));
             assertNull(failed.getString("txHash"));
+            awaitVoucherCancelled(purchase);
             given().get("/api/listings/" + listing).then().statusCode(200).body("status", equalTo("ACTIVE"));
             assertEquals(balance, node.balance(bo));
             assertEquals(Optional.empty(), node.ownerOf(contracts.collection(), tokenId));
@@ -510,56 +496,155 @@ class PurchaseFlowTest {
 
     @Test
     void aListingCannotChangeWhileItsPurchaseIsInFlight() {
-        String artwork = MarketApi.artworks(workers, 1).getFirst();
-        MarketApi.publish(artwork, 0);
-        String listing =
-                list("ada", artwork, "3000").then().statusCode(201).extract().path("id");
-        creatorRoles
-                .grantOf(ada)
-                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
-        String purchase;
-        try (Anvil anvil = new Anvil()) {
-            // the purchase's transaction waits in the node's pool until the test mines it
-            anvil.setAutomine(false);
-            try {
-                purchase = buy("bo", listing).then().statusCode(202).extract().path("id");
-                MarketApi.await(
-                        () -> MarketApi.purchase("bo", purchase),
-                        view -> "SUBMITTED".equals(view.getString("status")),
-                        MarketApi.WAIT);
-                given().header("Authorization", Tokens.bearer("ada"))
-                        .contentType(ContentType.JSON)
-                        .body(Map.of("priceWei", "1"))
-                        .patch("/api/listings/" + listing)
-                        .then()
-                        .statusCode(409)
-                        .body("detail", containsString("in flight"));
-                given().header("Authorization", Tokens.bearer("ada"))
-                        .delete("/api/listings/" + listing)
-                        .then()
-                        .statusCode(409);
-                given().header("Authorization", Tokens.bearer("ada"))
-                        .post("/api/artworks/" + artwork + "/unpublish")
-                        .then()
-                        .statusCode(409);
-                MarketApi.publish("ada", artwork, Map.of("title", "Changed", "royaltyBps", 900))
-                        .then()
-                        .statusCode(409);
-                buy("admin", listing)
-                        .then()
-                        .statusCode(409)
-                        .body("type", equalTo("urn:artmint:problem:listing-unavailable"));
-            } finally {
-                anvil.setAutomine(true);
-                anvil.mine();
-            }
-        }
+        String listing = lazyListing("3000");
+        String artwork =
+                given().get("/api/listings/" + listing).then().extract().path("artworkId");
+        // the purchase's transaction waits in the node's pool until the test mines it
+        String purchase = heldInThePool(listing, held -> {
+            given().header("Authorization", Tokens.bearer("ada"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("priceWei", "1"))
+                    .patch("/api/listings/" + listing)
+                    .then()
+                    .statusCode(409)
+                    .body("detail", containsString("in flight"));
+            given().header("Authorization", Tokens.bearer("ada"))
+                    .delete("/api/listings/" + listing)
+                    .then()
+                    .statusCode(409);
+            given().header("Authorization", Tokens.bearer("ada"))
+                    .post("/api/artworks/" + artwork + "/unpublish")
+                    .then()
+                    .statusCode(409);
+            MarketApi.publish("ada", artwork, Map.of("title", "Changed", "royaltyBps", 900))
+                    .then()
+                    .statusCode(409);
+            buy("admin", listing)
+                    .then()
+                    .statusCode(409)
+                    .body("type", equalTo("urn:artmint:problem:listing-unavailable"));
+        });
         assertEquals("SETTLED", awaitFinal("bo", purchase).getString("status"));
         given().header("Authorization", Tokens.bearer("ada"))
                 .get("/api/listings/" + listing)
                 .then()
                 .body("priceWei", equalTo("3000"))
                 .body("status", equalTo("SOLD"));
+    }
+
+    @Test
+    void aRepricedWithdrawnOrRelistedListingLeavesNoVoucherOfAFailedPurchaseValid() {
+        String listing = lazyListing("6000");
+        String artwork =
+                given().get("/api/listings/" + listing).then().extract().path("artworkId");
+        List<String> failed = new ArrayList<>();
+        Runnable failAPurchase = () -> {
+            String purchase =
+                    buy("bo", current(artwork)).then().statusCode(202).extract().path("id");
+            assertEquals("FAILED", awaitFinal("bo", purchase).getString("status"));
+            failed.add(purchase);
+        };
+        Map<String, Runnable> changes = new LinkedHashMap<>();
+        changes.put(
+                "reprice",
+                () -> given().header("Authorization", Tokens.bearer("ada"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("priceWei", "7000"))
+                        .patch("/api/listings/" + current(artwork))
+                        .then()
+                        .statusCode(200));
+        changes.put(
+                "withdraw",
+                () -> given().header("Authorization", Tokens.bearer("ada"))
+                        .delete("/api/listings/" + current(artwork))
+                        .then()
+                        .statusCode(204));
+        changes.put("relist", () -> list("ada", artwork, "8000").then().statusCode(201));
+        setCreatorRole(false);
+        try {
+            for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+                if (!change.getKey().equals("relist")) {
+                    failAPurchase.run();
+                }
+                change.getValue().run();
+                failed.forEach(this::awaitVoucherCancelled);
+            }
+        } finally {
+            setCreatorRole(true);
+        }
+        assertEquals(2, failed.size());
+        String bought =
+                buy("bo", current(artwork)).then().statusCode(202).extract().path("id");
+        assertEquals("SETTLED", awaitFinal("bo", bought).getString("status"));
+        assertEquals("8000", MarketApi.purchase("bo", bought).getString("priceWei"));
+    }
+
+    /** A new published artwork of ada's, listed for lazy minting at the price, once ada holds CREATOR_ROLE. */
+    private String lazyListing(String priceWei) {
+        String artwork = MarketApi.artworks(workers, 1).getFirst();
+        MarketApi.publish(artwork, 0);
+        String listing =
+                list("ada", artwork, priceWei).then().statusCode(201).extract().path("id");
+        creatorRoles
+                .grantOf(ada)
+                .ifPresent(grant -> outbox.await(grant.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT));
+        return listing;
+    }
+
+    /**
+     * Bo's purchase of the listing, submitted while the node mines nothing: {@code held} runs with the purchase's id
+     * while its transaction waits in the node's pool, and the node mines again after it.
+     */
+    private String heldInThePool(String listing, Consumer<String> held) {
+        try (Anvil anvil = new Anvil()) {
+            anvil.setAutomine(false);
+            try {
+                String purchase =
+                        buy("bo", listing).then().statusCode(202).extract().path("id");
+                MarketApi.await(
+                        () -> MarketApi.purchase("bo", purchase),
+                        view -> "SUBMITTED".equals(view.getString("status")),
+                        MarketApi.WAIT);
+                held.accept(purchase);
+                return purchase;
+            } finally {
+                anvil.setAutomine(true);
+                anvil.mine();
+            }
+        }
+    }
+
+    private static UUID purchaseTx(String purchase) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Purchase.<Purchase>findById(UUID.fromString(purchase)).chainTxId);
+    }
+
+    private static BigInteger voucherNonce(String purchase) {
+        BigInteger nonce = QuarkusTransaction.requiringNew()
+                .call(() -> Purchase.<Purchase>findById(UUID.fromString(purchase)).voucherNonce);
+        assertNotNull(nonce, "purchase " + purchase + " signed no voucher");
+        return nonce;
+    }
+
+    /** Waits until ada's wallet cancelled the purchase's voucher nonce on chain. */
+    private void awaitVoucherCancelled(String purchase) {
+        BigInteger nonce = voucherNonce(purchase);
+        MarketApi.await(() -> voucherCancelled(nonce), Boolean::booleanValue, MarketApi.WAIT);
+    }
+
+    private boolean voucherCancelled(BigInteger nonce) {
+        try (Anvil anvil = new Anvil()) {
+            return anvil.isVoucherCancelled(contracts.collection(), ada, nonce);
+        }
+    }
+
+    /** The id of the artwork's active listing. */
+    private static String current(String artwork) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Listing.activeFor(UUID.fromString(artwork))
+                        .orElseThrow()
+                        .id
+                        .toString());
     }
 
     private record Balances(BigInteger ada, BigInteger bo, BigInteger fee) {}

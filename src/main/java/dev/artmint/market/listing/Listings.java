@@ -98,6 +98,7 @@ public class Listings {
         listing.createdAt = Instant.now();
         listing.updatedAt = listing.createdAt;
         persistAlone(listing);
+        sales.cancelUnusedVouchers();
         if (listing.kind == Listing.Kind.MARKET) {
             listing.chainTxId = chain.list(listing, approved);
         } else {
@@ -126,6 +127,7 @@ public class Listings {
         }
         listing.priceWei = price;
         listing.updatedAt = Instant.now();
+        sales.cancelUnusedVouchers();
         Activity activity = Activity.record(listing.artworkId, Activity.Kind.REPRICED, caller.id());
         activity.priceWei = price;
         activity.fromAddress = listing.sellerAddress;
@@ -144,6 +146,7 @@ public class Listings {
             chain.cancel(listing).ifPresent(tx -> listing.chainTxId = tx);
         }
         listing.status = Listing.Status.WITHDRAWN;
+        sales.cancelUnusedVouchers();
         listing.closedAt = Instant.now();
         listing.updatedAt = listing.closedAt;
         Activity activity = Activity.record(listing.artworkId, Activity.Kind.WITHDRAWN, actorId);

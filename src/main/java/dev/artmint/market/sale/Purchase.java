@@ -53,6 +53,14 @@ public class Purchase extends PanacheEntityBase {
     @Column(name = "chain_tx_id")
     public UUID chainTxId;
 
+    /** The nonce of the voucher the creator's wallet signed for this purchase; null until one is signed. */
+    @Column(name = "voucher_nonce", precision = 78)
+    public BigInteger voucherNonce;
+
+    /** The creator's cancelVoucher transaction for {@link #voucherNonce}, once the purchase failed. */
+    @Column(name = "voucher_cancel_tx_id")
+    public UUID voucherCancelTxId;
+
     @Column(name = "failure_reason")
     public String failureReason;
 

@@ -9,6 +9,12 @@ import java.util.UUID;
 @ApplicationScoped
 class SaleRecordsInDatabase implements SaleRecords {
 
+    private final Settlement settlement;
+
+    SaleRecordsInDatabase(Settlement settlement) {
+        this.settlement = settlement;
+    }
+
     @Override
     public boolean purchaseInFlight(UUID listingId) {
         return Purchase.count(
@@ -21,5 +27,13 @@ class SaleRecordsInDatabase implements SaleRecords {
     @Override
     public boolean sold(UUID artworkId) {
         return Sale.count("artworkId", artworkId) > 0;
+    }
+
+    /**
+     * Runs a settlement pass, which cancels the vouchers of failed purchases still valid on chain, in the background.
+     */
+    @Override
+    public void cancelUnusedVouchers() {
+        settlement.kick();
     }
 }

@@ -35,8 +35,9 @@ import org.jboss.logging.Logger;
  * Drives purchases to the chain and back. A pending purchase is sent from the buyer's custodial wallet through the
  * outbox (a redeem with a voucher the creator's wallet signs, or a buy on the market); a call the chain would refuse
  * fails the purchase and leaves the listing as it was. A submitted one is followed: when its transaction is confirmed,
- * the sale its events report is recorded, the listing sold and the purchase settled, in one transaction. Several
- * processes may run this at once: every step is keyed or guarded by the purchase's status.
+ * the sale its events report is recorded, the listing sold and the purchase settled, in one transaction. The voucher of
+ * a purchase that fails or passes its deadline is cancelled on chain ({@link VoucherCancellations}). Several processes
+ * may run this at once: every step is keyed or guarded by the purchase's status.
  */
 @ApplicationScoped
 class Settlement {
@@ -45,6 +46,7 @@ class Settlement {
 
     private final Wallets wallets;
     private final Vouchers vouchers;
+    private final VoucherCancellations cancellations;
     private final MarketCalls market;
     private final CreatorRoles creatorRoles;
     private final SaleReceipts receipts;
@@ -58,6 +60,7 @@ class Settlement {
     Settlement(
             Wallets wallets,
             Vouchers vouchers,
+            VoucherCancellations cancellations,
             MarketCalls market,
             CreatorRoles creatorRoles,
             SaleReceipts receipts,
@@ -67,6 +70,7 @@ class Settlement {
             Clock clock) {
         this.wallets = wallets;
         this.vouchers = vouchers;
+        this.cancellations = cancellations;
         this.market = market;
         this.creatorRoles = creatorRoles;
         this.receipts = receipts;
@@ -106,6 +110,11 @@ class Settlement {
                 LOG.errorf(e, "settlement: purchase %s could not advance", id);
             }
         }
+        try {
+            cancellations.sweep();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "settlement: the vouchers of failed purchases could not be cancelled for now");
+        }
     }
 
     private record Open(Purchase purchase, Listing listing, Artwork artwork) {}
@@ -127,10 +136,12 @@ class Settlement {
             }
             case SUBMITTED -> {
                 if (late) {
-                    // fails once the cancel is mined; if the purchase itself gets in first, it settles
+                    // fails once a cancel is mined (of the transaction or of the voucher); if the purchase itself
+                    // gets in first, it settles
                     outbox.cancel(
                             open.purchase().chainTxId,
                             "the purchase passed its deadline of " + config.purchaseDeadline());
+                    cancellations.cancel(open.purchase().id);
                 }
                 follow(open);
             }
@@ -178,13 +189,18 @@ class Settlement {
             return Optional.empty();
         }
         Artwork artwork = open.artwork();
+        Purchase purchase = open.purchase();
         MintVoucher voucher = new MintVoucher(
                 open.listing().sellerAddress,
+                purchase.buyerAddress,
                 artwork.provenanceHash,
-                open.purchase().priceWei,
+                purchase.priceWei,
                 Objects.requireNonNullElse(artwork.royaltyBps, 0),
                 Instant.now().plus(config.voucherTtl()).getEpochSecond(),
-                nonce(open.purchase().id));
+                nonce(purchase.id));
+        // recorded before it is signed, so that a failure always finds the nonce to cancel
+        QuarkusTransaction.requiringNew()
+                .run(() -> Purchase.update("voucherNonce = ?1 where id = ?2", voucher.nonce(), purchase.id));
         byte[] signature = wallets.signDigest(open.listing().sellerId, vouchers.digest(voucher));
         return Optional.of(vouchers.redeem(voucher, signature));
     }
@@ -211,7 +227,7 @@ class Settlement {
         }
     }
 
-    private static void fail(Purchase purchase, String reason) {
+    private void fail(Purchase purchase, String reason) {
         String kept = reason.length() <= 500 ? reason : reason.substring(0, 500);
         QuarkusTransaction.requiringNew()
                 .run(() -> Purchase.update(
@@ -222,6 +238,7 @@ class Settlement {
                         purchase.id,
                         List.of(Purchase.Status.PENDING, Purchase.Status.SUBMITTED)));
         LOG.infof("settlement: purchase %s failed: %s", purchase.id, reason);
+        cancellations.cancel(purchase.id);
     }
 
     /** A voucher nonce of the purchase's own: the 128 bits of its id, so no two purchases share one. */
