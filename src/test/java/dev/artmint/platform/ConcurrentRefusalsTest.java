@@ -84,7 +84,7 @@ class ConcurrentRefusalsTest {
                         "{\"to\":\"0x0000000000000000000000000000000000000001\"}"),
                 new Kind(
                         "generate with zero steps",
-                        "bo",
+                        "ada",
                         "POST",
                         "/api/generations",
                         "{\"prompt\":\"a lantern\",\"steps\":0}"),
