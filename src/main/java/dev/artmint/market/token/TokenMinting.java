@@ -19,8 +19,9 @@ import java.math.BigInteger;
 import java.util.UUID;
 
 /**
- * A creator mints a published artwork to their custodial wallet or to an address they linked. The artwork's row stays
- * locked from the checks until the mint is in the outbox, so two requests for one artwork cannot both pass.
+ * A creator mints a published artwork to their custodial wallet or to an address they linked. The checks run under the
+ * artwork's row lock in a short transaction; the mint is sent after it commits (nothing waits for the chain under a
+ * lock), and the outbox's one idempotency key per token id keeps two requests for one artwork to one transaction.
  */
 @ApplicationScoped
 public class TokenMinting {
@@ -50,8 +51,8 @@ public class TokenMinting {
      */
     public Minted mint(UUID artworkId, Caller caller, String to) {
         UUID userId = caller.id();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
+        // the checks under the artwork's row lock, in a short transaction; the chain and the object store after it
+        Checked checked = QuarkusTransaction.requiringNew().call(() -> {
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
             Artwork artwork = artworks.readable(artworkId, caller)
                     .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no artwork " + artworkId));
@@ -59,22 +60,30 @@ public class TokenMinting {
                 throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
             }
             checkMintable(artwork);
-            String owner = recipient(userId, to);
-            String creatorWallet = wallets.custodial(userId).address;
-            tokens.store(artwork);
-            ChainTransaction tx;
-            try {
-                tx = minting.mint(new MintRequest(owner, artwork.provenanceHash, creatorWallet, artwork.royaltyBps));
-            } catch (ChainException e) {
-                tokens.forget(artwork.tokenId);
-                throw e;
-            }
-            Activity activity = Activity.record(artwork.id, Activity.Kind.MINTED, userId);
-            activity.toAddress = owner;
-            activity.txHash = tx.hash;
-            return new Minted(artwork.tokenId, tx, owner);
+            return new Checked(artwork, recipient(userId, to), wallets.custodial(userId).address);
         });
+        Artwork artwork = checked.artwork();
+        tokens.store(artwork);
+        ChainTransaction tx;
+        try {
+            // one transaction per token id: a concurrent request for the artwork gets the same one from the outbox
+            tx = minting.mint(new MintRequest(
+                    checked.owner(), artwork.provenanceHash, checked.creatorWallet(), artwork.royaltyBps));
+        } catch (ChainException e) {
+            tokens.forget(artwork.tokenId);
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Activity.count("txHash = ?1 and kind = ?2", tx.hash, Activity.Kind.MINTED) == 0) {
+                Activity activity = Activity.record(artwork.id, Activity.Kind.MINTED, userId);
+                activity.toAddress = checked.owner();
+                activity.txHash = tx.hash;
+            }
+        });
+        return new Minted(artwork.tokenId, tx, checked.owner());
     }
+
+    private record Checked(Artwork artwork, String owner, String creatorWallet) {}
 
     private void checkMintable(Artwork artwork) {
         if (artwork.hidden) {
@@ -92,7 +101,7 @@ public class TokenMinting {
                     "the artwork is minted already, as token " + artwork.tokenId + " (transaction " + tx.hash + ", "
                             + tx.status + ")");
         });
-        Listing.activeFor(artwork.id)
+        Listing.openFor(artwork.id)
                 .filter(listing -> listing.kind == Listing.Kind.LAZY_MINT)
                 .ifPresent(listing -> {
                     throw Refusal.of(
