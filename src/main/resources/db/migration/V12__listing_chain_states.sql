@@ -17,3 +17,10 @@ create table listing_effect (
     activity_id        bigint         references artwork_activity (id) on delete set null
 );
 create index listing_effect_block on listing_effect (block_number);
+
+-- A creator's mint request between its checks and its transaction in the outbox: the checks run under the artwork's
+-- row lock, the mint is sent after that transaction commits, and a second request meanwhile is refused by this row.
+create table mint_claim (
+    artwork_id uuid        primary key references artwork (id),
+    claimed_at timestamptz not null
+);
