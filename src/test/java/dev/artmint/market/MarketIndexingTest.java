@@ -25,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -182,6 +184,23 @@ class MarketIndexingTest {
             assertEquals(PRICE, after.priceWei);
             assertEquals(List.of(Activity.Kind.LISTED), kinds(listed.artworkId()), "activity at depth " + depth);
         }
+    }
+
+    @Test
+    void aWithdrawalWhoseCancelNeverTookEffectIsActiveAgainAsTheChainSays() {
+        Listed listed = listedByBo();
+        // a withdrawal whose cancel was never recorded (a stop between the row and the outbox), long ago
+        QuarkusTransaction.requiringNew()
+                .run(() -> Listing.update(
+                        "status = ?1, updatedAt = ?2 where id = ?3",
+                        Listing.Status.WITHDRAWING,
+                        Instant.now().minus(Duration.ofHours(1)),
+                        listed.id()));
+        assertEquals(Optional.of(MarketApi.walletAddress("bo")), market.seller(listed.tokenId()));
+        Listing after = MarketApi.await(
+                () -> listing(listed.id()), found -> found.status != Listing.Status.WITHDRAWING, MarketApi.WAIT);
+        assertEquals(Listing.Status.ACTIVE, after.status, "the market still holds the listing");
+        assertEquals(List.of(Activity.Kind.LISTED), kinds(listed.artworkId()));
     }
 
     /** A token of one of ada's artworks minted to bo's custodial wallet and listed by bo, its list confirmed. */
