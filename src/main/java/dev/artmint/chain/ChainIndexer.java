@@ -1,11 +1,17 @@
 package dev.artmint.chain;
 
+import dev.artmint.chain.contracts.ArtMarket;
 import dev.artmint.chain.contracts.ArtMint721;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,27 +23,56 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 /**
- * Follows the collection's Transfer events with eth_getLogs from the last processed block and keeps the token-ownership
- * table. Each processed block's hash is kept; when the node's hash for the last one differs, the changes of the
- * abandoned blocks are undone back to the last block both agree on, then indexing resumes.
+ * Follows the collection's Transfer events and the market's Listed, PriceUpdated, ListingCancelled and Sold events with
+ * eth_getLogs from the last processed block, only up to the safe head (the newest block with
+ * {@code artmint.chain.confirmations} blocks on top of it, itself included), and keeps the token-ownership table. Each
+ * log's block hash must be the node's hash of that block, or the range is read again. Every event is fired as an
+ * {@link IndexedEvent} in the transaction that records it, so that the market closes or updates its listings with it.
+ * Each processed block's hash is kept; when the node's hash for the last one differs (a reorganisation deeper than the
+ * confirmations), what the abandoned blocks did is undone back to the last block both agree on
+ * ({@link IndexedEvent.Undone} for the observers' effects), then indexing resumes there.
  */
 @ApplicationScoped
 public class ChainIndexer {
 
     private static final Logger LOG = Logger.getLogger(ChainIndexer.class);
     private static final String TRANSFER = EventEncoder.encode(ArtMint721.TRANSFER_EVENT);
+    private static final Map<String, IndexedEvent.Kind> MARKET_EVENTS = Map.of(
+            EventEncoder.encode(ArtMarket.LISTED_EVENT), IndexedEvent.Kind.LISTED,
+            EventEncoder.encode(ArtMarket.PRICEUPDATED_EVENT), IndexedEvent.Kind.PRICE_UPDATED,
+            EventEncoder.encode(ArtMarket.LISTINGCANCELLED_EVENT), IndexedEvent.Kind.CANCELLED,
+            EventEncoder.encode(ArtMarket.SOLD_EVENT), IndexedEvent.Kind.SOLD);
     private static final int REORG_SEARCH_DEPTH = 256;
+
+    /**
+     * Within a transaction the market's events come before the transfers it made, so that a sale is seen as a sale
+     * before its transfer is seen as a move away from the seller; transfers keep their order.
+     */
+    private static final Comparator<Log> CHAIN_ORDER = Comparator.<Log, BigInteger>comparing(Log::getBlockNumber)
+            .thenComparing(Log::getTransactionIndex)
+            .thenComparing(log -> TRANSFER.equals(log.getTopics().getFirst()))
+            .thenComparing(Log::getLogIndex);
 
     private final ChainNode node;
     private final Contracts contracts;
     private final ChainConfig config;
     private final EntityManager entityManager;
+    private final Event<IndexedEvent> indexed;
+    private final Event<IndexedEvent.Undone> undone;
 
-    ChainIndexer(ChainNode node, Contracts contracts, ChainConfig config, EntityManager entityManager) {
+    ChainIndexer(
+            ChainNode node,
+            Contracts contracts,
+            ChainConfig config,
+            EntityManager entityManager,
+            Event<IndexedEvent> indexed,
+            Event<IndexedEvent.Undone> undone) {
         this.node = node;
         this.contracts = contracts;
         this.config = config;
         this.entityManager = entityManager;
+        this.indexed = indexed;
+        this.undone = undone;
     }
 
     @Scheduled(
@@ -52,26 +87,52 @@ public class ChainIndexer {
         }
     }
 
-    /** Indexes up to the node's latest block; answers the last block processed. Not for concurrent use. */
+    /** Indexes up to the safe head; answers it. Not for concurrent use. */
     public synchronized long catchUp() {
         String collection = contracts.collection();
+        String market = contracts.market();
+        List<String> topics = new ArrayList<>(MARKET_EVENTS.keySet());
+        topics.add(TRANSFER);
         while (true) {
             Optional<Long> last = lastProcessed();
             if (last.isPresent() && !node.blockHash(last.get()).equals(storedHash(last.get()))) {
                 rollBackFrom(last.get());
                 continue;
             }
-            long latest = node.latestBlock().longValueExact();
+            long safe = node.latestBlock().longValueExact() - Math.max(0, config.confirmations() - 1);
             long from = last.map(block -> block + 1).orElse(config.indexer().startBlock());
-            if (from > latest) {
-                return latest;
+            if (from > safe) {
+                return safe;
             }
-            long to = Math.min(latest, from + config.indexer().maxBlockRange() - 1);
-            List<Log> logs = node.logs(collection, TRANSFER, from, to);
-            String toHash = node.blockHash(to)
-                    .orElseThrow(() -> new ChainException("the node lost block " + to + " while indexing"));
-            QuarkusTransaction.requiringNew().run(() -> apply(logs, to, toHash));
+            long to = Math.min(safe, from + config.indexer().maxBlockRange() - 1);
+            List<Log> logs = node.logs(List.of(collection, market), topics, from, to).stream()
+                    .filter(log -> known(log, collection, market))
+                    .sorted(CHAIN_ORDER)
+                    .toList();
+            Map<Long, String> hashes = new TreeMap<>();
+            hashes.put(to, node.blockHash(to).orElse(""));
+            logs.forEach(log -> hashes.computeIfAbsent(
+                    log.getBlockNumber().longValueExact(),
+                    number -> node.blockHash(number).orElse("")));
+            Optional<Log> moved = logs.stream()
+                    .filter(log -> !log.getBlockHash()
+                            .equals(hashes.get(log.getBlockNumber().longValueExact())))
+                    .findFirst();
+            if (hashes.containsValue("") || moved.isPresent()) {
+                // the node reorganised while the range was read: read it again
+                LOG.infof("indexer: blocks %d to %d changed while they were read; reading them again", from, to);
+                continue;
+            }
+            QuarkusTransaction.requiringNew().run(() -> apply(logs, hashes));
         }
+    }
+
+    private static boolean known(Log log, String collection, String market) {
+        String topic = log.getTopics().isEmpty() ? "" : log.getTopics().getFirst();
+        return TRANSFER.equals(topic)
+                ? log.getAddress().equalsIgnoreCase(collection)
+                        && log.getTopics().size() == 4
+                : MARKET_EVENTS.containsKey(topic) && log.getAddress().equalsIgnoreCase(market);
     }
 
     private Optional<Long> lastProcessed() {
@@ -106,7 +167,8 @@ public class ChainIndexer {
         long keep = ancestor;
         int undone = QuarkusTransaction.requiringNew().call(() -> undoAfter(keep));
         LOG.infof(
-                "indexer: reorganisation at block %d; back to block %d, %d ownership changes undone",
+                "indexer: reorganisation at block %d; back to block %d, %d ownership changes and the market's effects "
+                        + "undone",
                 divergent, keep, undone);
     }
 
@@ -123,6 +185,7 @@ public class ChainIndexer {
 
     @SuppressWarnings("unchecked")
     private int undoAfter(long ancestor) {
+        undone.fire(new IndexedEvent.Undone(ancestor));
         List<Object[]> changes =
                 entityManager.createNativeQuery("""
                 select token_id, previous_owner from ownership_change
@@ -155,21 +218,64 @@ public class ChainIndexer {
         return changes.size();
     }
 
-    private void apply(List<Log> logs, long to, String toHash) {
-        Map<Long, String> blocks = new TreeMap<>();
+    private void apply(List<Log> logs, Map<Long, String> hashes) {
+        Map<String, Boolean> platformSent = new HashMap<>();
         for (Log log : logs) {
             long block = log.getBlockNumber().longValueExact();
-            blocks.put(block, log.getBlockHash());
-            transfer(log, block);
+            List<String> topics = log.getTopics();
+            boolean sentHere = platformSent.computeIfAbsent(log.getTransactionHash(), this::sentByOutbox);
+            IndexedEvent event;
+            if (TRANSFER.equals(topics.getFirst())) {
+                transfer(log, block);
+                event = new IndexedEvent(
+                        IndexedEvent.Kind.TRANSFER,
+                        Numeric.toBigInt(topics.get(3)),
+                        address(topics.get(1)),
+                        address(topics.get(2)),
+                        null,
+                        block,
+                        log.getLogIndex().longValueExact(),
+                        log.getTransactionHash(),
+                        sentHere);
+            } else {
+                IndexedEvent.Kind kind = MARKET_EVENTS.get(topics.getFirst());
+                boolean priced = kind != IndexedEvent.Kind.CANCELLED;
+                event = new IndexedEvent(
+                        kind,
+                        Numeric.toBigInt(topics.get(1)),
+                        address(topics.get(2)),
+                        kind == IndexedEvent.Kind.SOLD ? address(topics.get(3)) : null,
+                        priced ? firstWord(log.getData()) : null,
+                        block,
+                        log.getLogIndex().longValueExact(),
+                        log.getTransactionHash(),
+                        sentHere);
+            }
+            indexed.fire(event);
         }
-        blocks.put(to, toHash);
-        blocks.forEach((number, hash) -> entityManager
+        hashes.forEach((number, hash) -> entityManager
                 .createNativeQuery(
                         "insert into chain_block (number, hash) values (?1, ?2) on conflict (number) do update set "
                                 + "hash = excluded.hash")
                 .setParameter(1, number)
                 .setParameter(2, hash)
                 .executeUpdate());
+    }
+
+    /** Whether the outbox sent this transaction, under its current hash or one it had before it was signed again. */
+    private boolean sentByOutbox(String txHash) {
+        return ((Number) entityManager
+                                .createNativeQuery("select count(*) from chain_tx where tx_hash = ?1 or "
+                                        + "strpos(replaced_hashes, ?1) > 0")
+                                .setParameter(1, txHash)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    private static BigInteger firstWord(String data) {
+        String hex = Numeric.cleanHexPrefix(data);
+        return Numeric.toBigInt(hex.substring(0, Math.min(64, hex.length())));
     }
 
     private void transfer(Log log, long block) {

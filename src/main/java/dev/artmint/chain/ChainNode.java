@@ -232,13 +232,13 @@ public class ChainNode {
         return "reverted (out of gas, or the state changed between estimate and inclusion)";
     }
 
-    /** The logs of one contract and event between two blocks, inclusive, in chain order. */
-    List<Log> logs(String address, String topic, long fromBlock, long toBlock) {
+    /** The logs of these contracts' events (any of the topics) between two blocks, inclusive, in chain order. */
+    List<Log> logs(List<String> addresses, List<String> topics, long fromBlock, long toBlock) {
         EthFilter filter = new EthFilter(
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
-                address);
-        filter.addSingleTopic(topic);
+                addresses);
+        filter.addOptionalTopics(topics.toArray(String[]::new));
         return call(() -> web3j.ethGetLogs(filter).send()).getLogs().stream()
                 .map(result -> (Log) ((EthLog.LogObject) result).get())
                 .toList();

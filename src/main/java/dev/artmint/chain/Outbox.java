@@ -59,9 +59,11 @@ public class Outbox {
 
     /**
      * Signs, records and sends a transaction; a request whose idempotency key is known returns the recorded one. A call
-     * that would revert is refused with {@link TransactionRevertedException} before anything is recorded.
+     * that would revert is refused with {@link TransactionRevertedException} before anything is recorded. Never called
+     * inside a database transaction (it throws {@link IllegalStateException}): the caller commits first.
      */
     public ChainTransaction submit(TransactionRequest request) {
+        requireNoTransaction("sending " + request.idempotencyKey());
         Optional<ChainTransaction> known = find(request.idempotencyKey());
         if (known.isPresent()) {
             return known.get();
@@ -139,6 +141,7 @@ public class Outbox {
      * the scheduled follow-up runs (at startup).
      */
     public ChainTransaction await(UUID id, Predicate<ChainTransaction> condition, Duration timeout) {
+        requireNoTransaction("waiting for a transaction");
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             ChainTransaction tx = find(id).orElseThrow();
@@ -165,6 +168,16 @@ public class Outbox {
             } catch (ChainException e) {
                 LOG.warnf("outbox: following %s (%s) failed for now: %s", tx.hash, tx.idempotencyKey, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Chain before database: a transaction sent from inside a database transaction could be sent for a change that then
+     * rolls back, and waiting for the chain inside one holds its connection and its row locks.
+     */
+    private static void requireNoTransaction(String what) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException(what + " inside a database transaction; commit it first");
         }
     }
 

@@ -132,6 +132,16 @@ public final class Anvil implements AutoCloseable {
         }
     }
 
+    /** The market as an account outside the platform uses it: its transactions signed and sent by the test. */
+    public ArtMarket marketAs(String market, Credentials account) {
+        return ArtMarket.load(
+                market,
+                web3j,
+                new RawTransactionManager(
+                        web3j, account, 31337L, new PollingTransactionReceiptProcessor(web3j, 100, 300)),
+                new DefaultGasProvider());
+    }
+
     /** What a transaction's sender paid for gas: gas used times the effective gas price, from its receipt. */
     public BigInteger gasPaid(String txHash) {
         try {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.artmint.chain.Anvil;
 import dev.artmint.chain.ChainIndexer;
 import dev.artmint.chain.ChainNode;
+import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.CreatorRoles;
 import dev.artmint.chain.MarketCalls;
 import dev.artmint.chain.MintRequest;
@@ -32,7 +33,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,9 @@ class ListingsTest {
 
     @Inject
     MarketCalls market;
+
+    @Inject
+    EntityManager entityManager;
 
     private List<String> artworks;
 
@@ -296,15 +302,150 @@ class ListingsTest {
             reprice("bo", id, "1500").then().statusCode(200).body("priceWei", equalTo("1500"));
             assertNotEquals(listedWith, awaitChainTx(id).getString("chainTxHash"));
 
+            // WITHDRAWING, not public nor buyable, until the cancel is mined; then WITHDRAWN
             given().header("Authorization", Tokens.bearer("bo"))
                     .delete("/api/listings/" + id)
                     .then()
-                    .statusCode(204);
-            awaitChainTx(id);
+                    .statusCode(202)
+                    .body("status", equalTo("WITHDRAWING"));
+            MarketApi.buy("ada", id).then().statusCode(404).contentType("application/problem+json");
+            MarketApi.await(
+                    () -> given().header("Authorization", Tokens.bearer("bo"))
+                            .get("/api/listings/" + id)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath(),
+                    view -> "WITHDRAWN".equals(view.getString("status")),
+                    MarketApi.WAIT);
             assertEquals(Optional.empty(), market.seller(tokenId));
+            assertEquals(
+                    1L,
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> Activity.count(
+                                    "artworkId = ?1 and kind = ?2",
+                                    UUID.fromString(artwork),
+                                    Activity.Kind.WITHDRAWN)));
         } finally {
             setBalance(bo, kept);
         }
+    }
+
+    @Test
+    void aLazyMintListingNeedsAnArtworkWithNoMintNoSaleAndNoOwnerOnChain() {
+        List<String> three = MarketApi.artworks(workers, 3);
+        three.forEach(artwork -> MarketApi.publish(artwork, 0));
+        String ada = MarketApi.walletAddress("ada");
+
+        // a mint in flight (not in a block yet, so neither the index nor the chain has an owner)
+        String minting1 = three.get(0);
+        Anvil anvil = new Anvil();
+        ChainTransaction mint = null;
+        anvil.setAutomine(false);
+        try {
+            mint = minting.mint(new MintRequest(ada, provenanceHash(minting1), ada, 0));
+            list("ada", minting1, "1000")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("minted or being minted"));
+        } finally {
+            anvil.setAutomine(true);
+            anvil.mine();
+        }
+        outbox.await(mint.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT);
+
+        // a recorded sale
+        String sold = three.get(1);
+        recordSale(UUID.fromString(sold));
+        list("ada", sold, "1000")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("was sold"));
+
+        // an owner on the chain that neither the outbox nor the index knows (minted elsewhere, index behind)
+        String elsewhere = three.get(2);
+        var other = minting.mint(new MintRequest(ada, provenanceHash(elsewhere), ada, 0));
+        outbox.await(other.id, tx -> tx.status == TxStatus.CONFIRMED, MarketApi.WAIT);
+        indexer.catchUp();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager
+                    .createNativeQuery("update chain_tx set idempotency_key = 'elsewhere:' || id where id = ?1")
+                    .setParameter(1, other.id)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("delete from token_owner where token_id = ?1")
+                    .setParameter(
+                            1,
+                            new BigDecimal(new BigInteger(1, Numeric.hexStringToByteArray(provenanceHash(elsewhere)))))
+                    .executeUpdate();
+        });
+        list("ada", elsewhere, "1000")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("the chain shows the artwork's token held by " + ada));
+        for (String artwork : three) {
+            assertEquals(
+                    0L,
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> Listing.count(
+                                    "artworkId = ?1 and status = ?2",
+                                    UUID.fromString(artwork),
+                                    Listing.Status.ACTIVE)));
+        }
+        anvil.close();
+    }
+
+    private static String provenanceHash(String artwork) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Artwork.<Artwork>findById(UUID.fromString(artwork)).provenanceHash);
+    }
+
+    /** A settled primary sale of the artwork, as the sale feature records one (listing, purchase, sale). */
+    private void recordSale(UUID artworkId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Artwork artwork = Artwork.findById(artworkId);
+            UUID listing = UUID.randomUUID();
+            UUID purchase = UUID.randomUUID();
+            String ada = MarketApi.walletAddress("ada");
+            entityManager
+                    .createNativeQuery("""
+                    insert into listing (id, artwork_id, token_id, seller_id, seller_address, price_wei, kind, status,
+                        created_at, updated_at, closed_at)
+                    values (?1, ?2, ?3, ?4, ?5, 1000, 'LAZY_MINT', 'SOLD', now(), now(), now())""")
+                    .setParameter(1, listing)
+                    .setParameter(2, artworkId)
+                    .setParameter(3, new BigDecimal(artwork.tokenId))
+                    .setParameter(4, artwork.creatorId)
+                    .setParameter(5, ada)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("""
+                    insert into purchase (id, listing_id, buyer_id, buyer_address, price_wei, status, created_at,
+                        updated_at, settled_at)
+                    values (?1, ?2, ?3, ?4, 1000, 'SETTLED', now(), now(), now())""")
+                    .setParameter(1, purchase)
+                    .setParameter(2, listing)
+                    .setParameter(3, artwork.creatorId)
+                    .setParameter(4, ada)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("""
+                    insert into sale (id, purchase_id, artwork_id, token_id, seller_id, buyer_id, seller_address,
+                        buyer_address, price_wei, royalty_wei, fee_recipient, fee_wei, seller_proceeds_wei,
+                        primary_sale, tx_hash, block_number, created_at)
+                    values (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?6, 1000, 0, ?6, 0, 1000, true, ?7, 1, now())""")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, purchase)
+                    .setParameter(3, artworkId)
+                    .setParameter(4, new BigDecimal(artwork.tokenId))
+                    .setParameter(5, artwork.creatorId)
+                    .setParameter(6, ada)
+                    .setParameter(7, Anvil.randomHash())
+                    .executeUpdate();
+        });
     }
 
     /** Waits until the listing's latest market transaction is confirmed. */

@@ -15,6 +15,7 @@ import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.storage.ObjectStore;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.job.WorkerPool;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -123,6 +124,21 @@ class TokenMetadataTest {
         given().get(path).then().statusCode(404).contentType("application/problem+json");
         TokenFixtures.setHidden(artwork.id, false);
         given().get(path).then().statusCode(200);
+
+        // an unpublished artwork's token metadata is not served either
+        setPublished(artwork.id, false);
+        given().get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        setPublished(artwork.id, true);
+        given().get(path).then().statusCode(200);
+    }
+
+    private static void setPublished(UUID artworkId, boolean published) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Artwork.update("published = ?1 where id = ?2", published, artworkId));
     }
 
     @Test

@@ -103,6 +103,14 @@ class TokenTransferTest {
 
         UUID listing = TokenFixtures.list(artwork.id, wallet, Listing.Kind.MARKET);
         refused(transfer("ada", token, Map.of("to", external), null), 409, "conflict", "withdraw the listing first");
+        // a withdrawal to the owner's own linked address is refused as well, also while the listing is withdrawing
+        Credentials linked = Credentials.create(Keys.createEcKeyPair());
+        TokenFixtures.link("ada", linked);
+        refused(withdrawal(token, linked.getAddress()), 409, "conflict", "withdraw the listing first");
+        QuarkusTransaction.requiringNew()
+                .run(() -> Listing.update("status = ?1 where id = ?2", Listing.Status.WITHDRAWING, listing));
+        refused(withdrawal(token, linked.getAddress()), 409, "conflict", "withdrawing");
+        refused(transfer("ada", token, Map.of("to", external), null), 409, "conflict", "withdrawing");
         TokenFixtures.withdraw(listing);
         assertTrue(activities(artwork.id, Activity.Kind.TRANSFERRED).isEmpty());
 
@@ -200,6 +208,14 @@ class TokenTransferTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:artmint:problem:validation"))
                 .body("errors[0].field", equalTo("to"));
+    }
+
+    private static ValidatableResponse withdrawal(String tokenId, String to) {
+        return given().header("Authorization", Tokens.bearer("ada"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("tokenId", tokenId, "to", to))
+                .post("/api/me/wallet/withdrawals")
+                .then();
     }
 
     private static ValidatableResponse refused(ValidatableResponse response, int status, String type, String detail) {

@@ -13,6 +13,8 @@ import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -42,6 +44,7 @@ public class Wallets implements SigningKeys {
     private final TokenOwnership ownership;
     private final EntityManager entityManager;
     private final TokenCalls tokens;
+    private final Instance<TokenLocks> locks;
 
     Wallets(
             KeyCipher cipher,
@@ -50,7 +53,8 @@ public class Wallets implements SigningKeys {
             Outbox outbox,
             TokenOwnership ownership,
             EntityManager entityManager,
-            TokenCalls tokens) {
+            TokenCalls tokens,
+            @Any Instance<TokenLocks> locks) {
         this.cipher = cipher;
         this.node = node;
         this.contracts = contracts;
@@ -58,6 +62,7 @@ public class Wallets implements SigningKeys {
         this.ownership = ownership;
         this.entityManager = entityManager;
         this.tokens = tokens;
+        this.locks = locks;
     }
 
     /** The user's custodial wallet, created on the first call; concurrent first calls get the same one. */
@@ -123,8 +128,8 @@ public class Wallets implements SigningKeys {
     /**
      * Sends a token held by the user's custodial wallet to an address with ERC-721 safeTransferFrom, through the
      * outbox. A request whose idempotency key is known returns the recorded transaction. The wallet must hold the token
-     * (409) and enough ether for the most the gas may cost on top of what its transactions in flight may cost (402,
-     * naming the amount).
+     * (409), no {@link TokenLocks} may hold it (409, e.g. an open market listing) and enough ether for the most the gas
+     * may cost on top of what its transactions in flight may cost (402, naming the amount).
      */
     public ChainTransaction sendToken(UUID userId, BigInteger tokenId, String to, String idempotencyKey) {
         Optional<ChainTransaction> known = knownTransfer(userId, tokenId, to, idempotencyKey);
@@ -138,6 +143,13 @@ public class Wallets implements SigningKeys {
                 .orElse(false)) {
             throw Refusal.of(ProblemType.CONFLICT, "token " + tokenId + " is not in your custodial wallet");
         }
+        locks.stream()
+                .map(lock -> lock.whyHeld(tokenId))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(why -> {
+                    throw Refusal.of(ProblemType.CONFLICT, why);
+                });
         ContractCall transfer = tokens.transfer(wallet.address, to, tokenId);
         BigInteger needed = outbox.maxCost(wallet.address, transfer.to(), BigInteger.ZERO, transfer.data())
                 .add(outbox.committed(wallet.address));

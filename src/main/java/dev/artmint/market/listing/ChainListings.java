@@ -73,8 +73,21 @@ class ChainListings {
         return send(listing, "price:" + UUID.randomUUID(), market.updatePrice(listing.tokenId, price)).id;
     }
 
-    /** Cancels the seller's listing on the market; empty when the market holds none of theirs for the token. */
-    Optional<UUID> cancel(Listing listing) {
+    /** The token's holder as the chain has it now, empty when it is not minted. */
+    Optional<String> holderOnChain(BigInteger tokenId) {
+        return market.holder(tokenId);
+    }
+
+    /** The seller of the market's listing of the token as the chain has it now, empty when it holds none. */
+    Optional<String> sellerOnChain(BigInteger tokenId) {
+        return market.seller(tokenId);
+    }
+
+    /**
+     * Cancels the seller's listing on the market under the idempotency key; empty when the market holds none of theirs
+     * for the token.
+     */
+    Optional<UUID> cancel(Listing listing, String key) {
         requireLastConfirmed(listing);
         if (market.seller(listing.tokenId)
                 .filter(listing.sellerAddress::equalsIgnoreCase)
@@ -82,7 +95,8 @@ class ChainListings {
             return Optional.empty();
         }
         requireGas(listing.sellerAddress, 1);
-        return Optional.of(send(listing, "cancel", market.cancel(listing.tokenId)).id);
+        ContractCall cancel = market.cancel(listing.tokenId);
+        return Optional.of(wallets.send(listing.sellerId, key, cancel.to(), BigInteger.ZERO, cancel.data()).id);
     }
 
     /** A listing changes on-chain only after its previous transaction there is final. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,10 +26,18 @@ public class Listing extends PanacheEntityBase {
         MARKET
     }
 
+    /** Where a listing stands; LISTING and WITHDRAWING wait for the chain and are not buyable. */
     public enum Status {
+        /** a MARKET listing whose list transaction is being sent */
+        LISTING,
         ACTIVE,
+        /** a MARKET listing whose on-chain cancel is not mined yet */
+        WITHDRAWING,
         SOLD,
-        WITHDRAWN
+        WITHDRAWN;
+
+        /** The statuses that hold the artwork's one open listing. */
+        public static final List<Status> OPEN = List.of(LISTING, ACTIVE, WITHDRAWING);
     }
 
     @Id
@@ -72,5 +81,16 @@ public class Listing extends PanacheEntityBase {
 
     public static Optional<Listing> activeFor(UUID artworkId) {
         return find("artworkId = ?1 and status = ?2", artworkId, Status.ACTIVE).firstResultOptional();
+    }
+
+    /** The artwork's open listing: active, or waiting for its list or cancel transaction. */
+    public static Optional<Listing> openFor(UUID artworkId) {
+        return find("artworkId = ?1 and status in ?2", artworkId, Status.OPEN).firstResultOptional();
+    }
+
+    /** The open MARKET listing of a token, if the platform has one. */
+    public static Optional<Listing> openOnMarket(BigInteger tokenId) {
+        return find("tokenId = ?1 and kind = ?2 and status in ?3", tokenId, Kind.MARKET, Status.OPEN)
+                .firstResultOptional();
     }
 }

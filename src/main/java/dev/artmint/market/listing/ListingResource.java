@@ -74,9 +74,12 @@ public class ListingResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Withdraw your active listing")
+    @Operation(
+            summary = "Withdraw your active listing: 204 when it is withdrawn; 202 with the listing WITHDRAWING while "
+                    + "its on-chain cancel is not mined (a MARKET listing)")
     public Response withdraw(@PathParam("id") UUID id) {
-        listings.withdraw(id, currentUser.signedIn());
-        return Response.noContent().build();
+        return listings.withdraw(id, currentUser.signedIn())
+                .map(withdrawing -> Response.accepted(withdrawing).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 }

@@ -2,7 +2,9 @@ package dev.artmint.market.listing;
 
 import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.CreatorRoles;
+import dev.artmint.chain.Minting;
 import dev.artmint.chain.Outbox;
+import dev.artmint.chain.TxStatus;
 import dev.artmint.identity.Caller;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.market.Activity;
@@ -10,6 +12,7 @@ import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.Artworks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +20,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +28,11 @@ import java.util.UUID;
  * Listings by an artwork's current holder. An unminted artwork is listed by its creator and sold by voucher (LAZY_MINT,
  * after the platform granted the creator's wallet CREATOR_ROLE); a minted token is listed on the ArtMarket contract
  * from the holder's custodial wallet (MARKET), and repricing or withdrawing it goes there too.
+ *
+ * <p>Chain before database: the chain is read and written only between short transactions, never inside one and never
+ * under a row lock. A MARKET listing is reserved first (LISTING), its list transaction sent, then it is ACTIVE; a
+ * withdrawal marks it WITHDRAWING, sends the cancel, and {@link ListingWithdrawals} or the indexer makes it WITHDRAWN
+ * once the cancel is mined (or ACTIVE again when the cancel failed and the market still holds the listing).
  */
 @ApplicationScoped
 public class Listings {
@@ -32,6 +41,7 @@ public class Listings {
     private final Wallets wallets;
     private final ChainListings chain;
     private final CreatorRoles creatorRoles;
+    private final Minting minting;
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final SaleRecords sales;
@@ -41,6 +51,7 @@ public class Listings {
             Wallets wallets,
             ChainListings chain,
             CreatorRoles creatorRoles,
+            Minting minting,
             Outbox outbox,
             EntityManager entityManager,
             SaleRecords sales) {
@@ -48,66 +59,48 @@ public class Listings {
         this.wallets = wallets;
         this.chain = chain;
         this.creatorRoles = creatorRoles;
+        this.minting = minting;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.sales = sales;
     }
 
-    @Transactional
     public ListingView create(Caller caller, UUID artworkId, BigInteger price) {
-        UUID userId = caller.id();
-        Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
+        Artwork artwork = QuarkusTransaction.requiringNew()
+                .call(() -> Artwork.<Artwork>findByIdOptional(artworkId))
                 .filter(found -> Artworks.mayRead(found.published, found.hidden, found.creatorId, caller))
                 .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
-        Holders.Holder holder = holders.of(artwork);
-        if (holder.userId() == null) {
-            if (wallets.isLinked(userId, holder.address())) {
-                throw Refusal.of(
-                        ProblemType.CONFLICT,
-                        "the token is in your external address " + holder.address()
-                                + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to "
-                                + "list it");
-            }
-            throw Refusal.of(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
-        }
-        if (!holder.userId().equals(userId)) {
-            throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's current owner can list it");
-        }
-        if (artwork.hidden) {
-            throw Refusal.of(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be listed");
-        }
-        if (!artwork.published) {
-            throw Refusal.of(ProblemType.CONFLICT, "publish the artwork before listing it");
-        }
-        active(artworkId).ifPresent(listing -> {
-            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an active listing, " + listing.id);
-        });
-        boolean approved = holder.kind() == Listing.Kind.LAZY_MINT || chain.approved(holder.address());
+        Holders.Holder holder = QuarkusTransaction.requiringNew().call(() -> holders.of(artwork));
+        requireListable(caller, artwork, holder);
+        boolean approved = true;
         if (holder.kind() == Listing.Kind.MARKET) {
+            approved = chain.approved(holder.address());
             chain.requireGas(holder.address(), approved ? 1 : 2);
-        }
-        Listing listing = new Listing();
-        listing.id = UUID.randomUUID();
-        listing.artworkId = artworkId;
-        listing.tokenId = artwork.tokenId;
-        listing.sellerId = userId;
-        listing.sellerAddress = holder.address();
-        listing.priceWei = price;
-        listing.kind = holder.kind();
-        listing.status = Listing.Status.ACTIVE;
-        listing.createdAt = Instant.now();
-        listing.updatedAt = listing.createdAt;
-        persistAlone(listing);
-        sales.cancelUnusedVouchers();
-        if (listing.kind == Listing.Kind.MARKET) {
-            listing.chainTxId = chain.list(listing, approved);
         } else {
+            requireNeverMinted(artwork);
+            // the grant is the platform's and harmless without a listing: it may go first
             creatorRoles.ensureGranted(holder.address());
         }
-        Activity activity = Activity.record(artworkId, Activity.Kind.LISTED, userId);
-        activity.priceWei = price;
-        activity.fromAddress = holder.address();
-        return view(listing);
+        Listing reserved = QuarkusTransaction.requiringNew().call(() -> reserve(caller, artworkId, holder, price));
+        sales.cancelUnusedVouchers();
+        if (reserved.kind == Listing.Kind.LAZY_MINT) {
+            return view(reserved);
+        }
+        UUID listTx;
+        try {
+            listTx = chain.list(reserved, approved);
+        } catch (RuntimeException e) {
+            // nothing of it reached the market contract: the reservation goes
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Listing.delete("id = ?1 and status = ?2", reserved.id, Listing.Status.LISTING));
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Listing listing = Listing.<Listing>findByIdOptional(reserved.id, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow();
+            activate(listing, listTx);
+            return view(listing);
+        });
     }
 
     /** A listing the caller may see: an active one of a visible published artwork, or any of theirs. */
@@ -118,43 +111,97 @@ public class Listings {
                 .map(this::view);
     }
 
-    @Transactional
     public ListingView reprice(UUID listingId, Caller caller, BigInteger price) {
-        Listing listing = ownActive(listingId, caller);
-        requireNoPurchaseInFlight(listing);
-        if (listing.kind == Listing.Kind.MARKET) {
-            listing.chainTxId = chain.updatePrice(listing, price);
-        }
-        listing.priceWei = price;
-        listing.updatedAt = Instant.now();
+        Listing checked = QuarkusTransaction.requiringNew().call(() -> {
+            Listing listing = ownActive(listingId, caller);
+            requireNoPurchaseInFlight(listing);
+            if (listing.kind == Listing.Kind.LAZY_MINT) {
+                repriced(listing, price, caller.id());
+            }
+            return listing;
+        });
         sales.cancelUnusedVouchers();
-        Activity activity = Activity.record(listing.artworkId, Activity.Kind.REPRICED, caller.id());
-        activity.priceWei = price;
-        activity.fromAddress = listing.sellerAddress;
-        return view(listing);
+        if (checked.kind == Listing.Kind.LAZY_MINT) {
+            return QuarkusTransaction.requiringNew().call(() -> view(Listing.findById(listingId)));
+        }
+        UUID priceTx = chain.updatePrice(checked, price);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Listing listing = Listing.<Listing>findByIdOptional(listingId, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow();
+            if (listing.status == Listing.Status.ACTIVE) {
+                listing.chainTxId = priceTx;
+                repriced(listing, price, caller.id());
+            }
+            return view(listing);
+        });
     }
 
-    @Transactional
-    public void withdraw(UUID listingId, Caller caller) {
-        close(ownActive(listingId, caller), caller.id());
+    /**
+     * Withdraws the caller's active listing: a LAZY_MINT one at once (answers empty), a MARKET one by its on-chain
+     * cancel (answers it WITHDRAWING; it is WITHDRAWN once the cancel is mined).
+     */
+    public Optional<ListingView> withdraw(UUID listingId, Caller caller) {
+        Listing withdrawing = QuarkusTransaction.requiringNew().call(() -> {
+            Listing listing = ownActive(listingId, caller);
+            requireNoPurchaseInFlight(listing);
+            if (listing.kind == Listing.Kind.LAZY_MINT) {
+                ListingStates.close(listing, Listing.Status.WITHDRAWN);
+            } else {
+                listing.status = Listing.Status.WITHDRAWING;
+                // whole milliseconds, as the database keeps them: the cancel's key is made from this time
+                listing.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            }
+            return listing;
+        });
+        sales.cancelUnusedVouchers();
+        if (withdrawing.kind == Listing.Kind.LAZY_MINT) {
+            return Optional.empty();
+        }
+        Optional<UUID> cancel;
+        try {
+            cancel = chain.cancel(withdrawing, ListingWithdrawals.cancelKey(withdrawing));
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> ListingStates.reopen(listingId));
+            throw e;
+        }
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            Listing listing = Listing.<Listing>findByIdOptional(listingId, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow();
+            if (listing.status == Listing.Status.WITHDRAWING) {
+                if (cancel.isPresent()) {
+                    listing.chainTxId = cancel.get();
+                } else {
+                    // the market holds no listing of the seller's for the token: nothing to wait for
+                    ListingStates.close(listing, Listing.Status.WITHDRAWN);
+                }
+            }
+            return view(listing);
+        }));
     }
 
-    /** Withdraws an active listing whose row the caller's transaction locked or is about to change. */
-    public void close(Listing listing, UUID actorId) {
+    /**
+     * Withdraws a LAZY_MINT listing whose row the caller's transaction locked or is about to change. A MARKET listing
+     * is refused: its withdrawal waits for the chain, so it cannot be part of another transaction.
+     */
+    public void close(Listing listing) {
         requireNoPurchaseInFlight(listing);
         if (listing.kind == Listing.Kind.MARKET) {
-            chain.cancel(listing).ifPresent(tx -> listing.chainTxId = tx);
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the token is listed on the market; withdraw listing " + listing.id
+                            + " first (its cancel must be mined)");
         }
-        listing.status = Listing.Status.WITHDRAWN;
+        ListingStates.close(listing, Listing.Status.WITHDRAWN);
         sales.cancelUnusedVouchers();
-        listing.closedAt = Instant.now();
-        listing.updatedAt = listing.closedAt;
-        Activity activity = Activity.record(listing.artworkId, Activity.Kind.WITHDRAWN, actorId);
-        activity.fromAddress = listing.sellerAddress;
     }
 
     public Optional<Listing> active(UUID artworkId) {
         return Listing.activeFor(artworkId);
+    }
+
+    /** The artwork's open listing: active, or waiting for its list or cancel transaction. */
+    public Optional<Listing> open(UUID artworkId) {
+        return Listing.openFor(artworkId);
     }
 
     public boolean purchaseInFlight(Listing listing) {
@@ -172,6 +219,104 @@ public class Listings {
     ListingView view(Listing listing) {
         Optional<ChainTransaction> tx = listing.chainTxId == null ? Optional.empty() : outbox.find(listing.chainTxId);
         return ListingView.of(listing, tx.orElse(null));
+    }
+
+    private void requireListable(Caller caller, Artwork artwork, Holders.Holder holder) {
+        if (holder.userId() == null) {
+            if (wallets.isLinked(caller.id(), holder.address())) {
+                throw Refusal.of(
+                        ProblemType.CONFLICT,
+                        "the token is in your external address " + holder.address()
+                                + "; ArtMint lists tokens held in your custodial wallet only: transfer it there to "
+                                + "list it");
+            }
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the holder of the artwork's token can list it");
+        }
+        if (!holder.userId().equals(caller.id())) {
+            throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's current owner can list it");
+        }
+        if (artwork.hidden) {
+            throw Refusal.of(ProblemType.CONFLICT, "a moderator hid this artwork; it cannot be listed");
+        }
+        if (!artwork.published) {
+            throw Refusal.of(ProblemType.CONFLICT, "publish the artwork before listing it");
+        }
+    }
+
+    /**
+     * A lazy mint mints the token to its buyer, so the artwork must have no token yet: no mint asked for (in flight or
+     * done), no recorded sale and no owner on the chain (the index may lag behind it).
+     */
+    private void requireNeverMinted(Artwork artwork) {
+        Optional<ChainTransaction> mint = minting.mintOf(artwork.tokenId).filter(tx -> tx.status != TxStatus.FAILED);
+        if (mint.isPresent()) {
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the artwork's token is minted or being minted (" + mint.get().hash
+                            + "); list it on the market once the mint is confirmed");
+        }
+        if (QuarkusTransaction.requiringNew().call(() -> sales.sold(artwork.id))) {
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork was sold; only its token's holder can list it");
+        }
+        Optional<String> owner = chain.holderOnChain(artwork.tokenId);
+        if (owner.isPresent()) {
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the chain shows the artwork's token held by " + owner.get() + "; try again shortly");
+        }
+    }
+
+    /** Inserts the listing under the artwork's row lock: LISTING for the market (until it is sent), else ACTIVE. */
+    private Listing reserve(Caller caller, UUID artworkId, Holders.Holder holder, BigInteger price) {
+        Artwork artwork = Artwork.<Artwork>findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no such artwork"));
+        if (artwork.hidden || !artwork.published) {
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork was hidden or unpublished meanwhile");
+        }
+        open(artworkId).ifPresent(listing -> {
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an open listing, " + listing.id);
+        });
+        Listing listing = new Listing();
+        listing.id = UUID.randomUUID();
+        listing.artworkId = artworkId;
+        listing.tokenId = artwork.tokenId;
+        listing.sellerId = caller.id();
+        listing.sellerAddress = holder.address();
+        listing.priceWei = price;
+        listing.kind = holder.kind();
+        listing.status = holder.kind() == Listing.Kind.MARKET ? Listing.Status.LISTING : Listing.Status.ACTIVE;
+        listing.createdAt = Instant.now();
+        listing.updatedAt = listing.createdAt;
+        persistAlone(listing);
+        if (listing.kind == Listing.Kind.LAZY_MINT) {
+            listed(listing);
+        }
+        return listing;
+    }
+
+    /** The list transaction is sent: the listing is ACTIVE (a purchase waits until that transaction is confirmed). */
+    static void activate(Listing listing, UUID listTx) {
+        if (listing.status != Listing.Status.LISTING) {
+            return;
+        }
+        listing.chainTxId = listTx;
+        listing.status = Listing.Status.ACTIVE;
+        listing.updatedAt = Instant.now();
+        listed(listing);
+    }
+
+    private static void listed(Listing listing) {
+        Activity activity = Activity.record(listing.artworkId, Activity.Kind.LISTED, listing.sellerId);
+        activity.priceWei = listing.priceWei;
+        activity.fromAddress = listing.sellerAddress;
+    }
+
+    private static void repriced(Listing listing, BigInteger price, UUID actorId) {
+        listing.priceWei = price;
+        listing.updatedAt = Instant.now();
+        Activity activity = Activity.record(listing.artworkId, Activity.Kind.REPRICED, actorId);
+        activity.priceWei = price;
+        activity.fromAddress = listing.sellerAddress;
     }
 
     private Listing ownActive(UUID listingId, Caller caller) {
@@ -195,13 +340,13 @@ public class Listings {
         }
     }
 
-    /** Inserts the listing now, so that a second active listing is refused before anything goes to the chain. */
+    /** Inserts the listing now, so that a second open listing is refused before anything goes to the chain. */
     private void persistAlone(Listing listing) {
         try {
             listing.persist();
             entityManager.flush();
         } catch (PersistenceException e) {
-            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an active listing");
+            throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an open listing");
         }
     }
 }

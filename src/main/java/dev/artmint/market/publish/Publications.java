@@ -79,7 +79,7 @@ public class Publications {
             throw Refusal.of(
                     ProblemType.CONFLICT, "this artwork was sold or minted to someone else; it stays published");
         }
-        listings.active(artwork.id).ifPresent(listing -> listings.close(listing, caller.id()));
+        listings.open(artwork.id).ifPresent(listings::close);
         artwork.published = false;
         Activity.record(artwork.id, Activity.Kind.UNPUBLISHED, caller.id());
         published.fire(new ArtworkPublished(artwork.id));

@@ -60,10 +60,10 @@ public class MintedTokens {
         return QuarkusTransaction.requiringNew().call(() -> ownership.ownerOf(tokenId));
     }
 
-    /** The metadata document of a minted token of a visible artwork, as the bytes served and stored. */
+    /** The metadata document of a minted token of a published, visible artwork, as the bytes served and stored. */
     public Optional<byte[]> metadata(BigInteger tokenId) {
         return artworkOf(tokenId)
-                .filter(artwork -> !artwork.hidden)
+                .filter(artwork -> artwork.published && !artwork.hidden)
                 .filter(artwork -> exists(tokenId))
                 .map(this::document);
     }

@@ -14,13 +14,17 @@ import dev.artmint.studio.artwork.Artwork;
 import dev.artmint.studio.artwork.Artworks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A creator mints a published artwork to their custodial wallet or to an address they linked. The artwork's row stays
- * locked from the checks until the mint is in the outbox, so two requests for one artwork cannot both pass.
+ * A creator mints a published artwork to their custodial wallet or to an address they linked. The checks run under the
+ * artwork's row lock in a short transaction; the mint is sent after it commits (nothing waits for the chain under a
+ * lock); a {@code mint_claim} row taken under the lock refuses a second request for the artwork until then.
  */
 @ApplicationScoped
 public class TokenMinting {
@@ -28,16 +32,21 @@ public class TokenMinting {
     /** What "to" says when the token goes to the creator's custodial wallet. */
     public static final String CUSTODIAL = "custodial";
 
+    private static final Duration CLAIM_ABANDONED_AFTER = Duration.ofMinutes(5);
+
     private final Artworks artworks;
     private final Wallets wallets;
     private final Minting minting;
     private final MintedTokens tokens;
+    private final EntityManager entityManager;
 
-    TokenMinting(Artworks artworks, Wallets wallets, Minting minting, MintedTokens tokens) {
+    TokenMinting(
+            Artworks artworks, Wallets wallets, Minting minting, MintedTokens tokens, EntityManager entityManager) {
         this.artworks = artworks;
         this.wallets = wallets;
         this.minting = minting;
         this.tokens = tokens;
+        this.entityManager = entityManager;
     }
 
     /** A mint on its way: the token id, the outbox transaction and where the token goes. */
@@ -50,8 +59,8 @@ public class TokenMinting {
      */
     public Minted mint(UUID artworkId, Caller caller, String to) {
         UUID userId = caller.id();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // a second request for the artwork waits here until this one's mint is in the outbox, then sees it
+        // the checks under the artwork's row lock, in a short transaction; the chain and the object store after it
+        Checked checked = QuarkusTransaction.requiringNew().call(() -> {
             Artwork.findByIdOptional(artworkId, LockModeType.PESSIMISTIC_WRITE);
             Artwork artwork = artworks.readable(artworkId, caller)
                     .orElseThrow(() -> Refusal.of(ProblemType.NOT_FOUND, "no artwork " + artworkId));
@@ -59,22 +68,58 @@ public class TokenMinting {
                 throw Refusal.of(ProblemType.FORBIDDEN, "only the artwork's creator may mint it");
             }
             checkMintable(artwork);
-            String owner = recipient(userId, to);
-            String creatorWallet = wallets.custodial(userId).address;
+            claim(artwork.id);
+            return new Checked(artwork, recipient(userId, to), wallets.custodial(userId).address);
+        });
+        Artwork artwork = checked.artwork();
+        try {
             tokens.store(artwork);
             ChainTransaction tx;
             try {
-                tx = minting.mint(new MintRequest(owner, artwork.provenanceHash, creatorWallet, artwork.royaltyBps));
+                // one transaction per token id, and the claim keeps a second request from asking for it meanwhile
+                tx = minting.mint(new MintRequest(
+                        checked.owner(), artwork.provenanceHash, checked.creatorWallet(), artwork.royaltyBps));
             } catch (ChainException e) {
                 tokens.forget(artwork.tokenId);
                 throw e;
             }
-            Activity activity = Activity.record(artwork.id, Activity.Kind.MINTED, userId);
-            activity.toAddress = owner;
-            activity.txHash = tx.hash;
-            return new Minted(artwork.tokenId, tx, owner);
-        });
+            QuarkusTransaction.requiringNew().run(() -> {
+                Activity activity = Activity.record(artwork.id, Activity.Kind.MINTED, userId);
+                activity.toAddress = checked.owner();
+                activity.txHash = tx.hash;
+            });
+            return new Minted(artwork.tokenId, tx, checked.owner());
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("delete from mint_claim where artwork_id = ?1")
+                            .setParameter(1, artwork.id)
+                            .executeUpdate());
+        }
     }
+
+    /**
+     * Claims the artwork's mint for this request, under the artwork's row lock: a second request is refused until the
+     * mint is in the outbox (then the checks refuse it). A claim older than any request takes was left by a stop.
+     */
+    private void claim(UUID artworkId) {
+        entityManager
+                .createNativeQuery("delete from mint_claim where artwork_id = ?1 and claimed_at < ?2")
+                .setParameter(1, artworkId)
+                .setParameter(2, Instant.now().minus(CLAIM_ABANDONED_AFTER))
+                .executeUpdate();
+        int claimed = entityManager
+                .createNativeQuery(
+                        "insert into mint_claim (artwork_id, claimed_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, artworkId)
+                .setParameter(2, Instant.now())
+                .executeUpdate();
+        if (claimed == 0) {
+            throw Refusal.of(ProblemType.CONFLICT, "a mint of this artwork is being sent; try again shortly");
+        }
+    }
+
+    private record Checked(Artwork artwork, String owner, String creatorWallet) {}
 
     private void checkMintable(Artwork artwork) {
         if (artwork.hidden) {
@@ -92,7 +137,7 @@ public class TokenMinting {
                     "the artwork is minted already, as token " + artwork.tokenId + " (transaction " + tx.hash + ", "
                             + tx.status + ")");
         });
-        Listing.activeFor(artwork.id)
+        Listing.openFor(artwork.id)
                 .filter(listing -> listing.kind == Listing.Kind.LAZY_MINT)
                 .ifPresent(listing -> {
                     throw Refusal.of(

@@ -6,7 +6,6 @@ import dev.artmint.chain.ChainTransaction;
 import dev.artmint.chain.Contracts;
 import dev.artmint.identity.wallet.Wallets;
 import dev.artmint.market.Activity;
-import dev.artmint.market.listing.Listing;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.artwork.Artwork;
@@ -62,13 +61,7 @@ public class TokenTransfers {
             throw Refusal.of(ProblemType.FORBIDDEN, "token " + tokenId + " is not in your custodial wallet");
         }
         Optional<Artwork> artwork = tokens.artworkOf(tokenId);
-        artwork.flatMap(art -> QuarkusTransaction.requiringNew().call(() -> Listing.activeFor(art.id)))
-                .filter(listing -> listing.kind == Listing.Kind.MARKET)
-                .ifPresent(listing -> {
-                    throw Refusal.of(
-                            ProblemType.CONFLICT,
-                            "token " + tokenId + " is listed on the market; withdraw the listing first");
-                });
+        // a token listed on the market is refused by the wallet (409), see ListedTokens
         ChainTransaction tx = wallets.sendToken(userId, tokenId, recipient, key);
         artwork.ifPresent(art -> QuarkusTransaction.requiringNew().run(() -> {
             if (Activity.count("txHash = ?1 and kind = ?2", tx.hash, Activity.Kind.TRANSFERRED) == 0) {
