@@ -24,6 +24,10 @@ public interface LimitsConfig {
     @WithDefault("10m")
     Duration streamMaxDuration();
 
+    /** Generation jobs one user may have waiting or running at once: the bound of the job queue per user. */
+    @WithDefault("20")
+    int queuedJobsPerUser();
+
     /** Event streams open at once in one process; more are refused with 503 until some end. */
     @WithDefault("2000")
     int openStreams();

@@ -4,6 +4,7 @@ import static dev.artmint.studio.StudioApi.awaitStatus;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.artmint.identity.Caller;
@@ -11,6 +12,8 @@ import dev.artmint.identity.Roles;
 import dev.artmint.platform.LocalStackResource;
 import dev.artmint.platform.TestClock;
 import dev.artmint.platform.Tokens;
+import dev.artmint.platform.problem.ProblemType;
+import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.StudioApi;
 import dev.artmint.studio.job.GenerationSpec;
 import dev.artmint.studio.job.Generations;
@@ -52,7 +55,8 @@ class RateLimitTest {
                     "artmint.limits.faucet.per", "1h",
                     "artmint.limits.event-streams.requests", "2",
                     "artmint.limits.event-streams.per", "1m",
-                    "artmint.limits.stream-max-duration", "2s");
+                    "artmint.limits.stream-max-duration", "2s",
+                    "artmint.limits.queued-jobs-per-user", "3");
         }
     }
 
@@ -90,6 +94,21 @@ class RateLimitTest {
         clock.hold(held.plusSeconds(1800));
         jobs.add(StudioApi.queue("ada", SMALL_JOB));
         assertRateLimited(StudioApi.submit("ada", SMALL_JOB), 1800);
+    }
+
+    @Test
+    void aUserWithTheMostJobsWaitingIsRefusedUntilOneEnds() {
+        for (int i = 0; i < 3; i++) {
+            submitted(SMALL_JOB);
+        }
+        int credits = StudioApi.available("ada");
+        Refusal refused = assertThrows(Refusal.class, () -> submitted(SMALL_JOB));
+        assertEquals(ProblemType.RATE_LIMITED, refused.type());
+        assertEquals(Duration.ofSeconds(10), refused.retryAfter());
+        assertTrue(refused.getMessage().contains("3 generation jobs waiting or running"), refused.getMessage());
+        assertEquals(credits, StudioApi.available("ada"), "nothing was charged");
+        generations.cancel(jobs.getFirst(), Caller.of(null, Roles.ADMIN));
+        submitted(SMALL_JOB);
     }
 
     @Test

@@ -148,6 +148,11 @@ class RateLimitsTest {
             }
 
             @Override
+            public int queuedJobsPerUser() {
+                return 20;
+            }
+
+            @Override
             public int openStreams() {
                 return 100;
             }
