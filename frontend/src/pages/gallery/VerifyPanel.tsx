@@ -1,19 +1,33 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatNumber } from '../../lib/format';
 import type { Outcome, VerificationReport } from './api';
 
-const ICONS: Record<Outcome, string> = { PASSED: '✓', FAILED: '✗', SKIPPED: '–' };
+const ICONS: Record<Outcome, string> = { PASSED: '✓', FAILED: '✗', SKIPPED: '–', QUEUED: '…' };
+const POLL_MILLIS = 1000;
 
-/** Verify: the service re-checks the artwork against its provenance; each check is listed with icon and words. */
+/** A report whose reproduction still waits for a worker: it is read again from GET .../verification. */
+const waiting = (report?: VerificationReport) => !!report && report.checks.some((check) => check.outcome === 'QUEUED');
+
+/**
+ * Verify: the service re-checks the artwork against its provenance; each check is listed with icon and words. The byte
+ * checks answer at once; a queued re-run of the recipe is followed on the cached report until a worker has run it.
+ */
 export function VerifyPanel({ artworkId }: { artworkId: string }) {
   const { t } = useTranslation();
   const verify = useMutation({
     mutationFn: () => api<VerificationReport>(`/api/artworks/${encodeURIComponent(artworkId)}/verify`, { method: 'POST' }),
   });
-  const report = verify.data;
+  const latest = useQuery({
+    queryKey: ['verification', artworkId, verify.submittedAt],
+    queryFn: () => api<VerificationReport>(`/api/artworks/${encodeURIComponent(artworkId)}/verification`),
+    enabled: waiting(verify.data),
+    refetchInterval: (query) => (waiting(query.state.data ?? verify.data) ? POLL_MILLIS : false),
+  });
+  const report = waiting(verify.data) ? (latest.data ?? verify.data) : verify.data;
+  const queued = waiting(report);
   return (
     <section className="verify" aria-labelledby="verify-title">
       <div className="section-head">
@@ -23,14 +37,16 @@ export function VerifyPanel({ artworkId }: { artworkId: string }) {
         </button>
       </div>
       <p role="status" className="hint">
-        {verify.isPending ? t('gallery.actions.verifying') : ''}
+        {verify.isPending ? t('gallery.actions.verifying') : queued ? t('gallery.verify.queued') : ''}
       </p>
-      <ProblemMessage error={verify.error} />
+      <ProblemMessage error={verify.error ?? latest.error} />
       {report && !verify.isPending && (
         <>
-          <p className={report.verified ? 'verify-summary ok' : 'verify-summary failed'} data-testid="verify-summary">
-            <span aria-hidden="true">{report.verified ? '✓' : '✗'}</span> {summary(report, t)}
-          </p>
+          {!queued && (
+            <p className={report.verified ? 'verify-summary ok' : 'verify-summary failed'} data-testid="verify-summary">
+              <span aria-hidden="true">{report.verified ? '✓' : '✗'}</span> {summary(report, t)}
+            </p>
+          )}
           {report.reproduced && <p className="hint">{t('gallery.verify.reproduced')}</p>}
           <ul className="checks">
             {report.checks.map((check) => (

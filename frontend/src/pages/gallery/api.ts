@@ -7,7 +7,7 @@ import type { Artwork, ArtworkPage, ClientConfig } from '../../api/types';
 import { myArtworksPath } from './query';
 
 /** The API's answers that only the gallery reads; wei amounts and token ids are decimal strings. */
-export type Outcome = 'PASSED' | 'FAILED' | 'SKIPPED';
+export type Outcome = 'PASSED' | 'FAILED' | 'SKIPPED' | 'QUEUED';
 
 export interface VerificationReport {
   provenanceHash: string;

@@ -153,4 +153,30 @@ describe('verification', () => {
       '✓PassedThe recipe reproduces the imagesame pixels',
     ]);
   });
+
+  it('shows the byte checks at once and follows a queued re-run until a worker has done it', async () => {
+    const byteCheck = { name: 'record-hash', outcome: 'PASSED', detail: 'ok' };
+    const queued = { provenanceHash: '0xabc', verified: false, reproduced: false };
+    fetchMock
+      .mockResolvedValueOnce(json(202, { ...queued, checks: [byteCheck, { name: 'reproduction', outcome: 'QUEUED', detail: 'queued' }] }))
+      .mockResolvedValueOnce(json(200, { ...queued, checks: [byteCheck, { name: 'reproduction', outcome: 'QUEUED', detail: 'queued' }] }))
+      .mockResolvedValue(
+        json(200, {
+          provenanceHash: '0xabc',
+          verified: true,
+          reproduced: true,
+          checks: [byteCheck, { name: 'reproduction', outcome: 'PASSED', detail: 'same pixels' }],
+        }),
+      );
+    render(wrap(<VerifyPanel artworkId="a1" />));
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText(/a worker is re-running the recipe/)).toBeTruthy();
+    expect(screen.queryByTestId('verify-summary')).toBeNull();
+    expect((await screen.findByTestId('verify-summary', {}, { timeout: 5000 })).textContent).toContain(
+      'Verified: all 2 checks passed',
+    );
+    const paths = fetchMock.mock.calls.map((call) => String(call[0]));
+    expect(paths.filter((path) => path.endsWith('/api/artworks/a1/verification')).length).toBeGreaterThanOrEqual(2);
+    expect(paths.filter((path) => path.endsWith('/verify')).length).toBe(1);
+  });
 });

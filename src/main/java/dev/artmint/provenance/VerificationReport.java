@@ -3,20 +3,24 @@ package dev.artmint.provenance;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The outcome of verifying an artwork against its provenance record: one entry per check, in the order run. */
+/**
+ * The outcome of verifying an artwork against its provenance record: one entry per check, in the order run. A report
+ * with a queued check is not final: it is verified only once no check failed and none is still queued.
+ */
 public record VerificationReport(String provenanceHash, boolean verified, boolean reproduced, List<Check> checks) {
 
-    /** How a check ended; a skipped check says in its detail why it could not run. */
+    /** How a check ended; a skipped check says in its detail why it could not run, a queued one has yet to run. */
     public enum Outcome {
         PASSED,
         FAILED,
-        SKIPPED
+        SKIPPED,
+        QUEUED
     }
 
     /** One check: a stable name, its outcome and a human-readable detail. */
     public record Check(String name, Outcome outcome, String detail) {}
 
-    /** Collects checks; the report is verified when none failed, reproduced when the re-run check passed. */
+    /** Collects checks; the report is verified when none failed or waits, reproduced when the re-run check passed. */
     public static final class Builder {
 
         public static final String REPRODUCTION = "reproduction";
@@ -38,11 +42,31 @@ public record VerificationReport(String provenanceHash, boolean verified, boolea
             return this;
         }
 
+        public Builder queued(String name, String detail) {
+            checks.add(new Check(name, Outcome.QUEUED, detail));
+            return this;
+        }
+
+        public Builder add(Check check) {
+            checks.add(check);
+            return this;
+        }
+
+        public List<Check> checks() {
+            return List.copyOf(checks);
+        }
+
         public VerificationReport build() {
-            boolean verified = checks.stream().noneMatch(check -> check.outcome() == Outcome.FAILED);
+            boolean verified = checks.stream()
+                    .noneMatch(check -> check.outcome() == Outcome.FAILED || check.outcome() == Outcome.QUEUED);
             boolean reproduced = checks.stream()
                     .anyMatch(check -> check.name().equals(REPRODUCTION) && check.outcome() == Outcome.PASSED);
             return new VerificationReport(provenanceHash, verified, reproduced, List.copyOf(checks));
         }
+    }
+
+    /** Whether a check is still waiting to run, so that this report will change. */
+    public boolean complete() {
+        return checks.stream().noneMatch(check -> check.outcome() == Outcome.QUEUED);
     }
 }

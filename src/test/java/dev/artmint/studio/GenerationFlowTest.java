@@ -167,8 +167,7 @@ class GenerationFlowTest {
                 .body("record.seed", equalTo(7 + index))
                 .body("tokenId", equalTo(record.tokenId().toString()));
 
-        given().header("Authorization", Tokens.bearer("ada"))
-                .post("/api/artworks/" + artworkId + "/verify")
+        StudioApi.verify("ada", artworkId)
                 .then()
                 .statusCode(200)
                 .body("verified", equalTo(true))
@@ -309,8 +308,7 @@ class GenerationFlowTest {
                 .statusCode(200)
                 .body("record.parentArtworkId", equalTo(parent))
                 .body("record.strength", equalTo(0.5f));
-        given().header("Authorization", Tokens.bearer("ada"))
-                .post("/api/artworks/" + child + "/verify")
+        StudioApi.verify("ada", child)
                 .then()
                 .statusCode(200)
                 .body("verified", equalTo(true))
@@ -351,8 +349,7 @@ class GenerationFlowTest {
                         forged.canonicalJson(),
                         forged.hash(),
                         artworkId));
-        given().header("Authorization", Tokens.bearer("ada"))
-                .post("/api/artworks/" + artworkId + "/verify")
+        StudioApi.verify("ada", artworkId)
                 .then()
                 .statusCode(200)
                 .body("verified", equalTo(false))

@@ -70,6 +70,30 @@ public final class StudioApi {
         return await(user, id, job -> status.equals(job.getString("status")), Duration.ofSeconds(60));
     }
 
+    /**
+     * Verifies the artwork as {@code user}: the answer of {@code POST .../verify} when it is complete (200), else, once
+     * a worker has run the queued reproduction, the report of {@code GET .../verification}.
+     */
+    public static Response verify(String user, Object artworkId) {
+        Response asked =
+                given().header("Authorization", Tokens.bearer(user)).post("/api/artworks/" + artworkId + "/verify");
+        if (asked.statusCode() != 202) {
+            return asked;
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Response latest = given().header("Authorization", Tokens.bearer(user))
+                    .get("/api/artworks/" + artworkId + "/verification");
+            if (latest.statusCode() != 200 || !latest.asString().contains("\"QUEUED\"")) {
+                return latest;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("the reproduction of " + artworkId + " did not run in time: " + latest.asString());
+            }
+            sleep(100);
+        }
+    }
+
     public static int available(String user) {
         return given().header("Authorization", Tokens.bearer(user))
                 .get("/api/me/credits")

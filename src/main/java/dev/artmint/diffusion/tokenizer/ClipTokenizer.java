@@ -30,6 +30,9 @@ public final class ClipTokenizer {
     private final Map<String, Integer> vocabulary;
     private final Map<String, Integer> mergeRanks;
     private final char[] byteToChar = byteEncoder();
+    // every distinct word of every prompt would stay otherwise: past this many, words are merged afresh each time
+    static final int MAX_CACHED_WORDS = 20_000;
+
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
     private final int beginId;
     private final int endId;
@@ -136,7 +139,20 @@ public final class ClipTokenizer {
     }
 
     private List<String> bpe(String token) {
-        return cache.computeIfAbsent(token, this::merge);
+        List<String> known = cache.get(token);
+        if (known != null) {
+            return known;
+        }
+        List<String> merged = merge(token);
+        if (cache.size() < MAX_CACHED_WORDS) {
+            cache.putIfAbsent(token, merged);
+        }
+        return merged;
+    }
+
+    /** How many words' merges are kept: at most {@link #MAX_CACHED_WORDS}. */
+    int cachedWords() {
+        return cache.size();
     }
 
     private List<String> merge(String token) {

@@ -1,20 +1,17 @@
 package dev.artmint.market.sale;
 
 import dev.artmint.identity.Caller;
+import dev.artmint.platform.limit.EventStreams;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The event stream of one purchase: an event named after each status it reaches ({@code pending}, {@code submitted},
- * then {@code settled} or {@code failed}), with the purchase as data; it ends after the last.
+ * then {@code settled} or {@code failed}), with the purchase as data; it ends after the last, or once open for
+ * {@code artmint.limits.stream-max-duration}.
  */
 @ApplicationScoped
 public class PurchaseEvents {
@@ -22,24 +19,18 @@ public class PurchaseEvents {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Purchases purchases;
-    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(
-            1, Thread.ofPlatform().name("purchase-events-", 0).daemon().factory());
+    private final EventStreams streams;
 
-    PurchaseEvents(Purchases purchases) {
+    PurchaseEvents(Purchases purchases, EventStreams streams) {
         this.purchases = purchases;
+        this.streams = streams;
     }
 
     /** One event: its SSE name and the purchase. */
     public record Event(String name, PurchaseView data) {}
 
     public Multi<Event> of(UUID purchaseId, Caller caller) {
-        return Multi.createFrom().emitter(emitter -> {
-            Watch watch = new Watch(purchaseId, caller, emitter);
-            synchronized (watch) {
-                watch.task = poller.scheduleWithFixedDelay(watch::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            emitter.onTermination(watch::stop);
-        });
+        return streams.of(POLL, () -> new Watch(purchaseId, caller)::poll);
     }
 
     /** What one subscriber has been told so far. */
@@ -47,40 +38,21 @@ public class PurchaseEvents {
 
         private final UUID purchaseId;
         private final Caller caller;
-        private final MultiEmitter<? super Event> emitter;
-        private ScheduledFuture<?> task;
         private Purchase.Status told;
 
-        Watch(UUID purchaseId, Caller caller, MultiEmitter<? super Event> emitter) {
+        Watch(UUID purchaseId, Caller caller) {
             this.purchaseId = purchaseId;
             this.caller = caller;
-            this.emitter = emitter;
         }
 
-        synchronized void poll() {
-            try {
-                PurchaseView purchase = purchases.find(purchaseId, caller).orElseThrow();
-                if (purchase.status() != told) {
-                    told = purchase.status();
-                    emitter.emit(new Event(told.name().toLowerCase(), purchase));
-                }
-                if (!told.isOpen()) {
-                    stop();
-                    emitter.complete();
-                }
-            } catch (RuntimeException e) {
-                stop();
-                emitter.fail(e);
+        EventStreams.Poll<Event> poll() {
+            PurchaseView purchase = purchases.find(purchaseId, caller).orElseThrow();
+            List<Event> events = List.of();
+            if (purchase.status() != told) {
+                told = purchase.status();
+                events = List.of(new Event(told.name().toLowerCase(), purchase));
             }
+            return new EventStreams.Poll<>(events, !told.isOpen());
         }
-
-        synchronized void stop() {
-            task.cancel(false);
-        }
-    }
-
-    @PreDestroy
-    void close() {
-        poller.shutdownNow();
     }
 }

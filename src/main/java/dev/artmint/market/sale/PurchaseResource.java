@@ -2,6 +2,7 @@ package dev.artmint.market.sale;
 
 import dev.artmint.identity.Caller;
 import dev.artmint.identity.CurrentUser;
+import dev.artmint.platform.limit.RateLimits;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -28,11 +29,13 @@ public class PurchaseResource {
     private final Purchases purchases;
     private final PurchaseEvents events;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
 
-    PurchaseResource(Purchases purchases, PurchaseEvents events, CurrentUser currentUser) {
+    PurchaseResource(Purchases purchases, PurchaseEvents events, CurrentUser currentUser, RateLimits limits) {
         this.purchases = purchases;
         this.events = events;
         this.currentUser = currentUser;
+        this.limits = limits;
     }
 
     @GET
@@ -48,6 +51,7 @@ public class PurchaseResource {
     @Operation(summary = "Server-Sent Events of a purchase: pending, submitted, then settled or failed")
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @Context Sse sse) {
         Caller caller = currentUser.signedIn();
+        limits.acquire(caller.id(), RateLimits.Action.EVENT_STREAM);
         purchases.find(id, caller).orElseThrow(NotFoundException::new);
         return events.of(id, caller)
                 .map(event -> sse.newEventBuilder()

@@ -24,6 +24,7 @@ public enum ProblemType {
     // kinds the application raises, never chosen for a framework status (see forStatus)
     BLOCKED_PROMPT(422, "blocked-prompt", "Prompt not allowed"),
     OUT_OF_CREDITS(429, "out-of-credits", "Out of credits"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     GENERATION_FAILED(500, "generation-failed", "Generation failed"),
     GENERATION_CANCELLED(409, "generation-cancelled", "Generation cancelled"),
     INSUFFICIENT_FUNDS(402, "insufficient-funds", "Insufficient funds"),

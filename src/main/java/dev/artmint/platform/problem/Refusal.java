@@ -73,6 +73,16 @@ public final class Refusal extends RuntimeException {
                 Duration.ofSeconds(Math.max(1, Duration.between(now, refillsAt).toSeconds())));
     }
 
+    /** A user asked for an action more often than its rate limit allows; a token is back after {@code retryAfter}. */
+    public static Refusal rateLimited(String detail, Duration retryAfter) {
+        return new Refusal(
+                ProblemType.RATE_LIMITED,
+                detail,
+                List.of(),
+                Map.of("retryAfterSeconds", retryAfter.toSeconds()),
+                retryAfter);
+    }
+
     /** The same refusal, with one more field at fault. */
     public Refusal withError(String field, String message) {
         List<Problem.FieldError> more = new ArrayList<>(errors);

@@ -2,6 +2,7 @@ package dev.artmint.studio.artwork;
 
 import dev.artmint.identity.Caller;
 import dev.artmint.identity.CurrentUser;
+import dev.artmint.platform.limit.RateLimits;
 import dev.artmint.provenance.ProvenanceRecord;
 import dev.artmint.provenance.VerificationReport;
 import dev.artmint.storage.ObjectStore;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,15 +38,22 @@ public class ArtworkResource {
     private static final int PUBLIC_SECONDS = 600;
 
     private final Artworks artworks;
-    private final ArtworkVerifier verifier;
+    private final Verifications verifications;
     private final ObjectStore store;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
 
-    ArtworkResource(Artworks artworks, ArtworkVerifier verifier, ObjectStore store, CurrentUser currentUser) {
+    ArtworkResource(
+            Artworks artworks,
+            Verifications verifications,
+            ObjectStore store,
+            CurrentUser currentUser,
+            RateLimits limits) {
         this.artworks = artworks;
-        this.verifier = verifier;
+        this.verifications = verifications;
         this.store = store;
         this.currentUser = currentUser;
+        this.limits = limits;
     }
 
     /** The provenance record, its canonical form and its keccak-256 hash (the future token id). */
@@ -90,9 +99,29 @@ public class ArtworkResource {
     @POST
     @Authenticated
     @Path("verify")
-    @Operation(summary = "Verify the artwork against its provenance, re-running the recipe where it can")
-    public VerificationReport verify(@PathParam("id") UUID id) {
-        return verifier.verify(readable(id));
+    @Operation(
+            summary = "Verify the artwork against its provenance: the byte checks at once; 200 when the re-run of the"
+                    + " recipe is known (cached) or cannot run here, else 202 with it queued, its report then at"
+                    + " GET .../verification; rate-limited per user (429 with Retry-After)")
+    public Response verify(@PathParam("id") UUID id) {
+        limits.acquire(currentUser.signedIn().id(), RateLimits.Action.VERIFICATION);
+        VerificationReport report = verifications.request(readable(id));
+        if (report.complete()) {
+            return Response.ok(report).build();
+        }
+        return Response.accepted(report)
+                .location(URI.create("/api/artworks/" + id + "/verification"))
+                .build();
+    }
+
+    @GET
+    @Authenticated
+    @Path("verification")
+    @Operation(
+            summary = "The report of the artwork's latest verification, from the cache: its reproduction queued or"
+                    + " done; 404 when none was asked")
+    public VerificationReport verification(@PathParam("id") UUID id) {
+        return verifications.latest(readable(id)).orElseThrow(NotFoundException::new);
     }
 
     /** A published, visible artwork for anyone; otherwise as {@link #readable}, which needs a token. */

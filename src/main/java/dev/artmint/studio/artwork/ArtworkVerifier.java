@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Checks an artwork against its provenance: the stored objects are the bytes their keys name, the PNG carries the
- * parameters and the very record, the pixels hash to the recorded value, the record hashes to the stored hash; and,
- * where the recipe can be repeated exactly, re-runs it and compares the pixels.
+ * Checks an artwork against its provenance. The byte checks are cheap and run at once: the stored objects are the bytes
+ * their keys name, the PNG carries the parameters and the very record, the pixels hash to the recorded value, the
+ * record hashes to the stored hash. The reproduction re-runs the recipe where it can be repeated exactly and compares
+ * the pixels: a full generation, which {@link Verifications} queues for the workers.
  */
 @ApplicationScoped
 public class ArtworkVerifier {
@@ -36,7 +37,8 @@ public class ArtworkVerifier {
         this.catalogue = catalogue;
     }
 
-    public VerificationReport verify(Artwork artwork) {
+    /** The byte checks of the artwork, in the order they run; the reproduction is left to {@link #reproduce}. */
+    public VerificationReport.Builder byteChecks(Artwork artwork) {
         ProvenanceRecord record = ProvenanceRecord.parse(artwork.provenanceJson);
         VerificationReport.Builder report = new VerificationReport.Builder(artwork.provenanceHash);
         report.check(
@@ -76,51 +78,54 @@ public class ArtworkVerifier {
                 pixels.equals(record.imageSha256()),
                 "the pixels hash to the recorded " + record.imageSha256(),
                 "the pixels hash to " + pixels + ", the record says " + record.imageSha256());
-        reproduce(record, report);
-        return report.build();
+        return report;
     }
 
-    private void reproduce(ProvenanceRecord record, VerificationReport.Builder report) {
-        String name = VerificationReport.Builder.REPRODUCTION;
+    /** Why the recipe cannot be repeated bit for bit here, or empty when {@link #reproduce} can re-run it. */
+    public Optional<String> whyNotReproducible(ProvenanceRecord record) {
         Optional<ModelInfo> model = catalogue.find(record.modelId());
         if (model.isEmpty()) {
-            report.skipped(name, "model " + record.modelId() + " is not installed here");
+            return Optional.of("model " + record.modelId() + " is not installed here");
         } else if (!model.get().sha256().equals(record.modelSha256())) {
-            report.skipped(
-                    name,
-                    "the installed " + record.modelId() + " files hash to "
-                            + model.get().sha256() + ", not to the recorded " + record.modelSha256());
+            return Optional.of("the installed " + record.modelId() + " files hash to "
+                    + model.get().sha256() + ", not to the recorded " + record.modelSha256());
         } else if (!ExecutionProvider.CPU.id().equals(record.executionProvider())) {
-            report.skipped(
-                    name,
-                    "the image was made on " + record.executionProvider()
-                            + ", which is not bit-for-bit reproducible; only cpu runs are re-run");
-        } else {
-            DiffusionPipeline pipeline = catalogue.pipeline(record.modelId());
-            GenerationRequest.Builder request = GenerationRequest.builder(
-                            pipeline.model().defaults())
-                    .prompt(record.prompt())
-                    .negativePrompt(record.negativePrompt())
-                    .seed(record.seed() - record.batchIndex())
-                    .steps(record.steps())
-                    .guidance(record.guidance())
-                    .size(record.width(), record.height())
-                    .count(record.batchSize())
-                    .scheduler(record.scheduler());
-            if (record.parentArtworkId() != null) {
-                request.initImage(parentImage(record.parentArtworkId()), record.strength());
-            }
-            BufferedImage image = pipeline.generate(request.build())
-                    .images()
-                    .get(record.batchIndex())
-                    .image();
-            String pixels = PixelDigest.sha256(image);
-            report.check(
-                    name,
-                    pixels.equals(record.imageSha256()),
-                    "re-running the recipe on the cpu gives the same pixels",
-                    "re-running the recipe gives pixels hashing to " + pixels);
+            return Optional.of("the image was made on " + record.executionProvider()
+                    + ", which is not bit-for-bit reproducible; only cpu runs are re-run");
         }
+        return Optional.empty();
+    }
+
+    /** Re-runs the recipe on this process's pipeline and compares the pixels; {@code step} is told of every step. */
+    public VerificationReport.Check reproduce(ProvenanceRecord record, Runnable step) {
+        DiffusionPipeline pipeline = catalogue.pipeline(record.modelId());
+        GenerationRequest.Builder request = GenerationRequest.builder(
+                        pipeline.model().defaults())
+                .prompt(record.prompt())
+                .negativePrompt(record.negativePrompt())
+                .seed(record.seed() - record.batchIndex())
+                .steps(record.steps())
+                .guidance(record.guidance())
+                .size(record.width(), record.height())
+                .count(record.batchSize())
+                .scheduler(record.scheduler());
+        if (record.parentArtworkId() != null) {
+            request.initImage(parentImage(record.parentArtworkId()), record.strength());
+        }
+        BufferedImage image = pipeline.generate(request.build(), progress -> step.run(), () -> false)
+                .images()
+                .get(record.batchIndex())
+                .image();
+        String pixels = PixelDigest.sha256(image);
+        return pixels.equals(record.imageSha256())
+                ? new VerificationReport.Check(
+                        VerificationReport.Builder.REPRODUCTION,
+                        VerificationReport.Outcome.PASSED,
+                        "re-running the recipe on the cpu gives the same pixels")
+                : new VerificationReport.Check(
+                        VerificationReport.Builder.REPRODUCTION,
+                        VerificationReport.Outcome.FAILED,
+                        "re-running the recipe gives pixels hashing to " + pixels);
     }
 
     private BufferedImage parentImage(String parentId) {

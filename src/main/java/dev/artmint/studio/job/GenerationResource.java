@@ -3,6 +3,7 @@ package dev.artmint.studio.job;
 import dev.artmint.identity.Caller;
 import dev.artmint.identity.CurrentUser;
 import dev.artmint.identity.Roles;
+import dev.artmint.platform.limit.RateLimits;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -42,11 +43,13 @@ public class GenerationResource {
     private final Generations generations;
     private final JobEvents events;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
 
-    GenerationResource(Generations generations, JobEvents events, CurrentUser currentUser) {
+    GenerationResource(Generations generations, JobEvents events, CurrentUser currentUser, RateLimits limits) {
         this.generations = generations;
         this.events = events;
         this.currentUser = currentUser;
+        this.limits = limits;
     }
 
     @POST
@@ -54,7 +57,9 @@ public class GenerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a generation; answers 202 with the job, its status and queue position")
     public Response submit(@NotNull GenerationSpec spec) {
-        JobView job = generations.submit(currentUser.signedIn(), spec);
+        Caller caller = currentUser.signedIn();
+        limits.acquire(caller.id(), RateLimits.Action.GENERATION);
+        JobView job = generations.submit(caller, spec);
         return Response.accepted(job)
                 .location(URI.create("/api/generations/" + job.id()))
                 .build();
@@ -86,6 +91,7 @@ public class GenerationResource {
             @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context Sse sse) {
         Caller caller = currentUser.signedIn();
+        limits.acquire(caller.id(), RateLimits.Action.EVENT_STREAM);
         JobView job = generations.find(id, caller).orElseThrow(NotFoundException::new);
         JobEventId told = JobEventId.parse(lastEventId).orElse(JobEventId.START);
         if (told.end() && job.status().finished()) {

@@ -6,6 +6,7 @@ import dev.artmint.diffusion.ModelFiles;
 import dev.artmint.diffusion.ModelInfo;
 import dev.artmint.diffusion.scheduler.SchedulerKind;
 import dev.artmint.identity.Caller;
+import dev.artmint.platform.limit.LimitsConfig;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.platform.problem.Refusal;
 import dev.artmint.studio.ModelCatalogue;
@@ -16,6 +17,7 @@ import dev.artmint.studio.credit.Credits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +27,16 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class Generations {
 
+    // a small job ends in seconds: a client over its share of the queue asks again after a while
+    private static final Duration QUEUE_FULL_RETRY = Duration.ofSeconds(10);
+
     private final StudioConfig config;
     private final ModelCatalogue catalogue;
     private final PromptSafety safety;
     private final Credits credits;
     private final Artworks artworks;
     private final JobProgress progress;
+    private final LimitsConfig limits;
 
     Generations(
             StudioConfig config,
@@ -38,7 +44,9 @@ public class Generations {
             PromptSafety safety,
             Credits credits,
             Artworks artworks,
-            JobProgress progress) {
+            JobProgress progress,
+            LimitsConfig limits) {
+        this.limits = limits;
         this.config = config;
         this.catalogue = catalogue;
         this.safety = safety;
@@ -47,7 +55,10 @@ public class Generations {
         this.progress = progress;
     }
 
-    /** Validates, checks the prompt, charges the credits and queues the job, all or nothing. */
+    /**
+     * Validates, checks the prompt and the user's share of the queue ({@code artmint.limits.queued-jobs-per-user}),
+     * charges the credits and queues the job, all or nothing.
+     */
     @Transactional
     public JobView submit(Caller caller, GenerationSpec spec) {
         GenerationJob job = validated(caller, spec);
@@ -57,6 +68,14 @@ public class Generations {
         safety.blockedTerm(job.negativePrompt).ifPresent(term -> {
             throw blocked("negativePrompt", term);
         });
+        long open = GenerationJob.count(
+                "userId = ?1 and status in (?2, ?3)", caller.id(), JobStatus.QUEUED, JobStatus.RUNNING);
+        if (open >= limits.queuedJobsPerUser()) {
+            throw Refusal.rateLimited(
+                    "you have " + open + " generation jobs waiting or running, the most at once; submit again"
+                            + " once one has ended",
+                    QUEUE_FULL_RETRY);
+        }
         job.charged(credits.charge(caller.id(), job.count));
         job.persist();
         return view(job);

@@ -1,24 +1,20 @@
 package dev.artmint.studio.job;
 
 import dev.artmint.identity.Caller;
+import dev.artmint.platform.limit.EventStreams;
 import dev.artmint.platform.problem.Problem;
 import dev.artmint.platform.problem.ProblemType;
 import dev.artmint.studio.StudioConfig;
 import dev.artmint.studio.artwork.ArtworkView;
 import dev.artmint.studio.artwork.Artworks;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The event stream of one job: {@code queued} while it waits (when its position drops), {@code progress} for every new
@@ -37,10 +33,15 @@ public class JobEvents {
     private final Artworks artworks;
     private final JobProgress progress;
     private final StudioConfig config;
-    private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(
-            1, Thread.ofPlatform().name("job-events-", 0).daemon().factory());
+    private final EventStreams streams;
 
-    JobEvents(Generations generations, Artworks artworks, JobProgress progress, StudioConfig config) {
+    JobEvents(
+            Generations generations,
+            Artworks artworks,
+            JobProgress progress,
+            StudioConfig config,
+            EventStreams streams) {
+        this.streams = streams;
         this.generations = generations;
         this.artworks = artworks;
         this.progress = progress;
@@ -49,15 +50,8 @@ public class JobEvents {
 
     /** The events of the job after {@code told} ({@link JobEventId#START} for all of them). */
     public Multi<Event> of(UUID jobId, Caller caller, JobEventId told) {
-        return Multi.createFrom().emitter(emitter -> {
-            Watch watch = new Watch(jobId, caller, told, emitter);
-            long period = Math.max(50, config.pollInterval().toMillis() / 5);
-            // the first poll waits for the task to be set, so a stream that ends at once still stops its task
-            synchronized (watch) {
-                watch.task = poller.scheduleWithFixedDelay(watch::poll, 0, period, TimeUnit.MILLISECONDS);
-            }
-            emitter.onTermination(watch::stop);
-        });
+        Duration period = Duration.ofMillis(Math.max(50, config.pollInterval().toMillis() / 5));
+        return streams.of(period, () -> new Watch(jobId, caller, told)::poll);
     }
 
     /** What one subscriber has been told so far. */
@@ -65,35 +59,17 @@ public class JobEvents {
 
         private final UUID jobId;
         private final Caller caller;
-        private final MultiEmitter<? super Event> emitter;
-        private ScheduledFuture<?> task;
         private JobEventId told;
 
-        Watch(UUID jobId, Caller caller, JobEventId told, MultiEmitter<? super Event> emitter) {
+        Watch(UUID jobId, Caller caller, JobEventId told) {
             this.jobId = jobId;
             this.caller = caller;
             this.told = told;
-            this.emitter = emitter;
         }
 
-        synchronized void poll() {
-            try {
-                JobView job = generations.find(jobId, caller).orElseThrow();
-                for (Event event : newEvents(job)) {
-                    emitter.emit(event);
-                }
-                if (job.status().finished()) {
-                    stop();
-                    emitter.complete();
-                }
-            } catch (RuntimeException e) {
-                stop();
-                emitter.fail(e);
-            }
-        }
-
-        synchronized void stop() {
-            task.cancel(false);
+        EventStreams.Poll<Event> poll() {
+            JobView job = generations.find(jobId, caller).orElseThrow();
+            return new EventStreams.Poll<>(newEvents(job), job.status().finished());
         }
 
         private List<Event> newEvents(JobView job) {
@@ -146,10 +122,5 @@ public class JobEvents {
         private Event event(String name, Object data) {
             return new Event(name, told.toString(), data);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        poller.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.artmint.studio.job;
 
 import dev.artmint.studio.StudioConfig;
+import dev.artmint.studio.artwork.Verifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * This process's worker threads. Each loops: claim a job, run it, claim the next, and sleeps for the poll interval when
- * the queue has nothing due. Stopping hands running jobs back to the queue at their next step.
+ * This process's worker threads. Each loops: claim a job, run it, claim the next; with no job due, run a verification's
+ * re-generation ({@link Verifications}); with neither, sleep for the poll interval. Stopping hands running jobs back to
+ * the queue at their next step.
  */
 @ApplicationScoped
 public class WorkerPool {
@@ -24,12 +26,14 @@ public class WorkerPool {
     private final StudioConfig config;
     private final JobQueue queue;
     private final JobRunner runner;
+    private final Verifications verifications;
     private final List<Worker> workers = new ArrayList<>();
 
-    WorkerPool(StudioConfig config, JobQueue queue, JobRunner runner) {
+    WorkerPool(StudioConfig config, JobQueue queue, JobRunner runner, Verifications verifications) {
         this.config = config;
         this.queue = queue;
         this.runner = runner;
+        this.verifications = verifications;
     }
 
     void startAtLaunch(@Observes StartupEvent event) {
@@ -85,7 +89,7 @@ public class WorkerPool {
                     Optional<UUID> job = queue.claim(owner);
                     if (job.isPresent()) {
                         runner.run(job.get(), owner, () -> !running);
-                    } else {
+                    } else if (!verifications.runNext(owner)) {
                         Thread.sleep(config.pollInterval().toMillis());
                     }
                 } catch (InterruptedException e) {

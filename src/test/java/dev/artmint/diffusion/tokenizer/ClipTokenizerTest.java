@@ -66,6 +66,33 @@ class ClipTokenizerTest {
     }
 
     @Test
+    void keepsTheMergesOfBoundedlyManyWordsAndStillTokenizesTheRest() throws Exception {
+        Path folder = Path.of(ClipTokenizerTest.class
+                        .getResource("/diffusion/tokenizer/vocab.json")
+                        .toURI())
+                .getParent();
+        ClipTokenizer fresh = ClipTokenizer.load(folder);
+        List<Integer> known = fresh.tokenIds("a lighthouse at dusk");
+        for (int i = 0; i < ClipTokenizer.MAX_CACHED_WORDS + 5_000; i++) {
+            fresh.tokenIds(letters(i));
+        }
+        assertEquals(ClipTokenizer.MAX_CACHED_WORDS, fresh.cachedWords());
+        assertEquals(known, fresh.tokenIds("a lighthouse at dusk"));
+        // a word met after the cache was full is merged afresh, to the same tokens
+        String late = letters(ClipTokenizer.MAX_CACHED_WORDS + 4_000);
+        assertEquals(tokenizer.tokenIds(late), fresh.tokenIds(late));
+    }
+
+    /** A word of letters only, one for each number, so that each is a word of its own. */
+    private static String letters(int number) {
+        StringBuilder word = new StringBuilder("zq");
+        for (int rest = number; rest > 0; rest /= 26) {
+            word.append((char) ('a' + rest % 26));
+        }
+        return word.toString();
+    }
+
+    @Test
     void wrapsTokensInBeginAndEndAndPadsWithEnd() {
         TokenizedPrompt prompt = tokenizer.encode("a red circle", 10);
         int begin = prompt.ids()[0];
