@@ -323,32 +323,7 @@ class GenerationFlowTest {
         Artwork original = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(artworkId));
         ProvenanceRecord honest = ProvenanceRecord.parse(original.provenanceJson);
         // a record rewritten to claim other model files, with a hash that matches the rewrite
-        ProvenanceRecord forged = new ProvenanceRecord(
-                honest.version(),
-                honest.prompt(),
-                honest.negativePrompt(),
-                honest.seed(),
-                honest.steps(),
-                honest.guidance(),
-                honest.scheduler(),
-                honest.width(),
-                honest.height(),
-                honest.batchSize(),
-                honest.batchIndex(),
-                honest.modelId(),
-                "0".repeat(64),
-                honest.executionProvider(),
-                honest.parentArtworkId(),
-                honest.strength(),
-                honest.creatorId(),
-                honest.createdAt(),
-                honest.imageSha256());
-        QuarkusTransaction.requiringNew()
-                .run(() -> Artwork.update(
-                        "provenanceJson = ?1, provenanceHash = ?2 where id = ?3",
-                        forged.canonicalJson(),
-                        forged.hash(),
-                        artworkId));
+        StudioApi.forgeRecord(artworkId, StudioApi.with(honest, "modelSha256", "0".repeat(64)));
         StudioApi.verify("ada", artworkId)
                 .then()
                 .statusCode(200)

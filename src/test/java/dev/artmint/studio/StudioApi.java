@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.artmint.platform.Tokens;
+import dev.artmint.provenance.ProvenanceRecord;
+import dev.artmint.studio.artwork.Artwork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -11,6 +14,7 @@ import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,6 +72,35 @@ public final class StudioApi {
 
     public static JsonPath awaitStatus(String user, UUID id, String status) {
         return await(user, id, job -> status.equals(job.getString("status")), Duration.ofSeconds(60));
+    }
+
+    /** A copy of a record (a Java record) with one component changed, as a forger would write it. */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> R with(R record, String component, Object value) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals(component)
+                        ? value
+                        : components[i].getAccessor().invoke(record);
+            }
+            return (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy " + record + " with " + component, e);
+        }
+    }
+
+    /** Stores a forged record as the artwork's, with the hash of the forgery, as someone with database access could. */
+    public static void forgeRecord(UUID artworkId, ProvenanceRecord forged) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Artwork.update(
+                        "provenanceJson = ?1, provenanceHash = ?2 where id = ?3",
+                        forged.canonicalJson(),
+                        forged.hash(),
+                        artworkId));
     }
 
     /**

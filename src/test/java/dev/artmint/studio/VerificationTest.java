@@ -100,32 +100,8 @@ class VerificationTest {
         ProvenanceRecord honest = ProvenanceRecord.parse(
                 QuarkusTransaction.requiringNew().call(() -> Artwork.<Artwork>findById(id).provenanceJson));
         // the record claims another seed; its hash is that of the claim, and the image is the one really made
-        ProvenanceRecord forged = new ProvenanceRecord(
-                honest.version(),
-                honest.prompt(),
-                honest.negativePrompt(),
-                honest.seed() + 1,
-                honest.steps(),
-                honest.guidance(),
-                honest.scheduler(),
-                honest.width(),
-                honest.height(),
-                honest.batchSize(),
-                honest.batchIndex(),
-                honest.modelId(),
-                honest.modelSha256(),
-                honest.executionProvider(),
-                honest.parentArtworkId(),
-                honest.strength(),
-                honest.creatorId(),
-                honest.createdAt(),
-                honest.imageSha256());
-        QuarkusTransaction.requiringNew()
-                .run(() -> Artwork.update(
-                        "provenanceJson = ?1, provenanceHash = ?2 where id = ?3",
-                        forged.canonicalJson(),
-                        forged.hash(),
-                        id));
+        ProvenanceRecord forged = StudioApi.with(honest, "seed", honest.seed() + 1);
+        StudioApi.forgeRecord(id, forged);
         given().header("Authorization", Tokens.bearer("ada"))
                 .post("/api/artworks/" + artwork + "/verify")
                 .then()
