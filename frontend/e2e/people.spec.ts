@@ -161,13 +161,14 @@ test.describe('people', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'wallet');
 
-    await page.goto('/creators/ada?tab=activity');
+    const activity = '/creators/ada?tab=activity';
     const short = `${key.address.toLowerCase().slice(0, 6)}…${key.address.toLowerCase().slice(-4)}`;
     const transfer = page.getByTestId('creator-activity').getByRole('row').filter({ hasText: work.title }).filter({ hasText: short });
-    // the indexer records the chain's transfer a few blocks later; each reload signs in again (check-sso) and reads
-    // the tab anew, which on a loaded 2-core machine takes seconds
+    // the indexer records the chain's transfer a few blocks later; each visit signs in again (check-sso) and reads
+    // the tab anew, which on a loaded 2-core machine takes seconds. A visit to the page's own address, not a reload: a
+    // reload that interrupts the sign-in round trip reloads Keycloak's return address (the root) instead
     await expect(async () => {
-      await page.reload();
+      await page.goto(activity);
       await expect(transfer.first()).toContainText('转移', { timeout: 10_000 });
     }).toPass({ timeout: 120_000 });
     await expect(page.getByTestId('creator-activity').getByRole('row').filter({ hasText: work.title }).filter({ hasText: '售出' })).not.toHaveCount(0);
