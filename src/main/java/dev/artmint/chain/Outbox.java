@@ -1,5 +1,7 @@
 package dev.artmint.chain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -11,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -35,14 +35,17 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final BigInteger SELF_TRANSFER_GAS = BigInteger.valueOf(21_000);
+    private static final int KNOWN_SIGNERS = 10_000;
 
     private final ChainNode node;
     private final ChainConfig config;
     private final EntityManager entityManager;
     private final Instance<SigningKeys> keys;
     private final Clock clock;
-    // signers whose nonce row exists; the row, not this set, is what assigns nonces
-    private final Set<String> knownSigners = ConcurrentHashMap.newKeySet();
+    // signers whose nonce row exists, the most recent ones only (one per custodial wallet that ever sent): the row, not
+    // this cache, assigns nonces, and a signer forgotten here only has its row looked up again
+    private final Cache<String, Boolean> knownSigners =
+            Caffeine.newBuilder().maximumSize(KNOWN_SIGNERS).build();
 
     Outbox(
             ChainNode node,
@@ -71,11 +74,11 @@ public class Outbox {
         String from = request.signer().getAddress();
         BigInteger gasLimit = gasLimit(from, request.to(), request.value(), request.data());
         ChainNode.Fees fees = node.fees();
-        if (!knownSigners.contains(from)) {
+        if (knownSigners.getIfPresent(from) == null) {
             // the first transaction of a signer starts its sequence where the chain has it
             BigInteger chainNonce = node.pendingNonce(from);
             QuarkusTransaction.requiringNew().run(() -> startSequence(from, chainNonce));
-            knownSigners.add(from);
+            knownSigners.put(from, Boolean.TRUE);
         }
         ChainTransaction recorded = QuarkusTransaction.requiringNew().call(() -> record(request, gasLimit, fees));
         if (recorded.status == TxStatus.REQUESTED) {

@@ -223,6 +223,38 @@ class MintingTest {
         confirmed(outbox, minting.mintOf(artwork.tokenId).orElseThrow().id);
     }
 
+    /**
+     * A mint between its claim and its transaction (here the claim a request holds while it writes the metadata), then
+     * a lazy-mint listing: refused, as the buyer's voucher would mint the same token a second time. Once the claim is
+     * gone and no mint was recorded, the listing is made.
+     */
+    @Test
+    void aLazyMintListingIsRefusedWhileAMintOfTheArtworkIsClaimed() {
+        Artwork artwork = TokenFixtures.publish(fresh(), "Harbour V", 100);
+        QuarkusTransaction.requiringNew()
+                .run(() -> Artwork.getEntityManager()
+                        .createNativeQuery("insert into mint_claim (artwork_id, claimed_at) values (?1, now())")
+                        .setParameter(1, artwork.id)
+                        .executeUpdate());
+        try {
+            MarketApi.list("ada", artwork.id.toString(), "1000")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("being minted"));
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Artwork.getEntityManager()
+                            .createNativeQuery("delete from mint_claim where artwork_id = ?1")
+                            .setParameter(1, artwork.id)
+                            .executeUpdate());
+        }
+        MarketApi.list("ada", artwork.id.toString(), "1000")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("LAZY_MINT"));
+    }
+
     private void leftNothingBehind(UUID artworkId) {
         Artwork artwork = QuarkusTransaction.requiringNew().call(() -> Artwork.findById(artworkId));
         assertTrue(minting.mintOf(artwork.tokenId).isEmpty(), "no mint transaction");

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +42,10 @@ import org.junit.jupiter.api.Test;
  * artwork pages, search, generation on a real worker, and a trade loop that sells one artwork by lazy mint and then
  * resells it between two collectors on the market contract. Every 30 s it prints the operations done, the errors (an
  * unexpected status, or a flow that did not finish) and the resident set size of the service's JVM, which the test JVM
- * is. Figures go to stdout and {@code target/benchmark/soak.txt}; the run fails only on errors.
+ * is, with its heap (used and committed) and, when the run has {@code -XX:NativeMemoryTracking=summary}, the native
+ * memory the JVM tracks and the rest of the RSS (what native libraries such as ONNX Runtime allocate themselves, and
+ * the allocator's own overhead). Figures go to stdout and {@code target/benchmark/soak.txt}, the native memory
+ * summaries after warm-up and at the end to {@code soak-native-memory.txt}; the run fails only on errors.
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -46,7 +54,9 @@ class SoakBenchmark {
 
     private static final Duration LENGTH = Duration.ofSeconds(Long.getLong("artmint.bench.soak-seconds", 600));
     private static final Duration SAMPLE = Duration.ofSeconds(30);
+    private static final Duration WARM_UP = Duration.ofSeconds(120);
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
     private static final List<String> WORDS = List.of("market", "stall", "harbour", "lantern", "月亮", "garden");
 
     @Inject
@@ -79,8 +89,19 @@ class SoakBenchmark {
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<String> table = new ArrayList<>();
         table.add(String.format(
-                "%6s %9s %9s %9s %7s %7s %7s %9s",
-                "t (s)", "rss (MB)", "heap (MB)", "browse", "search", "images", "trades", "errors"));
+                "%6s %9s %9s %10s %9s %9s %7s %7s %7s %9s",
+                "t (s)",
+                "rss (MB)",
+                "heap (MB)",
+                "committed",
+                "nmt (MB)",
+                "untracked",
+                "browse",
+                "search",
+                "images",
+                "trades",
+                "errors"));
+        List<String> nativeSummaries = new ArrayList<>();
         try {
             List<Future<?>> loops = List.of(
                     load.submit(() -> loop("browse", random -> browse(random, artworks))),
@@ -90,11 +111,20 @@ class SoakBenchmark {
             long start = System.nanoTime();
             for (long next = SAMPLE.toNanos(); next <= LENGTH.toNanos(); next += SAMPLE.toNanos()) {
                 Thread.sleep(Math.max(0, (start + next - System.nanoTime()) / 1_000_000));
+                String nmt = nativeMemorySummary();
+                double rss = rssMegabytes();
+                double tracked = trackedMegabytes(nmt);
+                if (next == WARM_UP.toNanos() || next + SAMPLE.toNanos() > LENGTH.toNanos()) {
+                    nativeSummaries.add("at " + next / 1_000_000_000 + " s:\n" + nmt);
+                }
                 String row = String.format(
-                        "%6d %9.1f %9.1f %9d %7d %7d %7d %9d",
+                        "%6d %9.1f %9.1f %10.1f %9.1f %9.1f %7d %7d %7d %9d",
                         next / 1_000_000_000,
-                        rssMegabytes(),
+                        rss,
                         heapMegabytes(),
+                        committedHeapMegabytes(),
+                        tracked,
+                        tracked < 0 ? -1 : rss - tracked,
                         count("browse"),
                         count("search"),
                         count("images"),
@@ -117,6 +147,9 @@ class SoakBenchmark {
         firstErrors.forEach(error -> table.add("error: " + error));
         Files.createDirectories(Path.of("target/benchmark"));
         Files.write(Path.of("target/benchmark/soak.txt"), table);
+        if (!nativeSummaries.isEmpty() && !nativeSummaries.getFirst().endsWith(":\n")) {
+            Files.write(Path.of("target/benchmark/soak-native-memory.txt"), nativeSummaries);
+        }
         table.forEach(line -> System.out.println("soak: " + line));
         assertEquals(0, errors.sum(), "errors: " + firstErrors);
     }
@@ -251,7 +284,7 @@ class SoakBenchmark {
         if (rss.isEmpty()) {
             return "no sample";
         }
-        double warm = rss.get(Math.min(3, rss.size() - 1));
+        double warm = rss.get(Math.min((int) (WARM_UP.toSeconds() / SAMPLE.toSeconds()) - 1, rss.size() - 1));
         double last = rss.getLast();
         double max = rss.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return String.format(
@@ -275,5 +308,34 @@ class SoakBenchmark {
     private static double heapMegabytes() {
         Runtime runtime = Runtime.getRuntime();
         return (runtime.totalMemory() - runtime.freeMemory()) / 1_048_576.0;
+    }
+
+    private static double committedHeapMegabytes() {
+        return Runtime.getRuntime().totalMemory() / 1_048_576.0;
+    }
+
+    /**
+     * The JVM's Native Memory Tracking summary (what {@code jcmd PID VM.native_memory summary} prints), when the run
+     * has {@code -XX:NativeMemoryTracking=summary}; empty otherwise. Memory that native libraries such as ONNX Runtime
+     * allocate themselves is not in it: the RSS less its committed total.
+     */
+    private static String nativeMemorySummary() {
+        try {
+            Object summary = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "vmNativeMemory",
+                            new Object[] {new String[] {"summary"}},
+                            new String[] {String[].class.getName()});
+            return summary.toString().contains("committed=") ? summary.toString() : "";
+        } catch (JMException e) {
+            return "";
+        }
+    }
+
+    /** The committed total of a Native Memory Tracking summary, in MB, or -1 without one. */
+    private static double trackedMegabytes(String summary) {
+        Matcher total = NMT_TOTAL.matcher(summary);
+        return total.find() ? Long.parseLong(total.group(1)) / 1024.0 : -1;
     }
 }

@@ -8,18 +8,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Access tokens for the demo users, obtained from the real Keycloak by password grant (local realm only). */
+/**
+ * Access tokens for the demo users, whose password is their user name, and for users a test created in the realm
+ * ({@link RealmUsers}), obtained from the real Keycloak by password grant (local realm only).
+ */
 public final class Tokens {
 
     // the realm's access tokens live 15 minutes; a test run can be longer
     private static final Duration REUSE_FOR = Duration.ofMinutes(10);
     private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant fetched) {}
 
     private Tokens() {}
 
-    /** A token for a demo user, whose password is their user name. */
+    /** Remembers the password of a user a test created, so that {@link #of} can sign them in. */
+    static void remember(String user, String password) {
+        PASSWORDS.put(user, password);
+    }
+
+    /** A token for a demo user, or for a user whose password a test remembered. */
     public static String of(String user) {
         return CACHE.compute(
                         user,
@@ -39,7 +48,7 @@ public final class Tokens {
         return given().formParam("grant_type", "password")
                 .formParam("client_id", "artmint-web")
                 .formParam("username", user)
-                .formParam("password", user)
+                .formParam("password", PASSWORDS.getOrDefault(user, user))
                 .when()
                 .post(issuer + "/protocol/openid-connect/token")
                 .then()

@@ -276,6 +276,9 @@ public class Listings {
         open(artworkId).ifPresent(listing -> {
             throw Refusal.of(ProblemType.CONFLICT, "the artwork already has an open listing, " + listing.id);
         });
+        if (holder.kind() == Listing.Kind.LAZY_MINT) {
+            requireNoMintUnderLock(artwork);
+        }
         Listing listing = new Listing();
         listing.id = UUID.randomUUID();
         listing.artworkId = artworkId;
@@ -292,6 +295,27 @@ public class Listings {
             listed(listing);
         }
         return listing;
+    }
+
+    /**
+     * A mint takes its claim (the mint_claim row) under the same row lock and holds it until its transaction is in the
+     * outbox, so under the lock a mint is either claimed, recorded, or not asked for: the lazy mint is refused in the
+     * first two cases, and a later mint sees this listing.
+     */
+    private void requireNoMintUnderLock(Artwork artwork) {
+        boolean claimed = !entityManager
+                .createNativeQuery("select 1 from mint_claim where artwork_id = ?1")
+                .setParameter(1, artwork.id)
+                .getResultList()
+                .isEmpty();
+        boolean recorded = minting.mintOf(artwork.tokenId)
+                .filter(tx -> tx.status != TxStatus.FAILED)
+                .isPresent();
+        if (claimed || recorded) {
+            throw Refusal.of(
+                    ProblemType.CONFLICT,
+                    "the artwork's token is being minted; list it on the market once the mint is confirmed");
+        }
     }
 
     /** The list transaction is sent: the listing is ACTIVE (a purchase waits until that transaction is confirmed). */
