@@ -66,9 +66,9 @@ public class PendingObjects {
             try {
                 if (!QuarkusTransaction.requiringNew().call(() -> heldElsewhere(jobId, key))) {
                     store.delete(key);
+                    LOG.infof("job %s: removed %s, stored by an earlier claim that never committed it", jobId, key);
                 }
                 QuarkusTransaction.requiringNew().run(() -> settle(jobId, List.of(key)));
-                LOG.infof("job %s: removed %s, stored by an earlier claim that never committed it", jobId, key);
             } catch (RuntimeException e) {
                 LOG.warnf("job %s: could not remove %s left by an earlier claim: %s", jobId, key, e.getMessage());
             }
