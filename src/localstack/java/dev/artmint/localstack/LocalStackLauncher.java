@@ -100,7 +100,7 @@ public final class LocalStackLauncher {
     }
 
     /** The MicroProfile Config environment name of a property: non-alphanumerics become _, letters upper case. */
-    static String environmentName(String property) {
+    public static String environmentName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 

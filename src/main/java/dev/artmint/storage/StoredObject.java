@@ -10,7 +10,8 @@ import java.util.HexFormat;
  */
 public record StoredObject(String key, String sha256, long size, String contentType) {
 
-    static StoredObject of(String prefix, String extension, byte[] bytes, String contentType) {
+    /** The object these bytes make: the key {@link ObjectStore#put} stores them under. */
+    public static StoredObject of(String prefix, String extension, byte[] bytes, String contentType) {
         String sha256 = sha256(bytes);
         return new StoredObject(prefix + "/" + sha256 + "." + extension, sha256, bytes.length, contentType);
     }

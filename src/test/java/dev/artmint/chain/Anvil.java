@@ -34,9 +34,19 @@ public final class Anvil implements AutoCloseable {
 
     private static final String MNEMONIC = "test test test test test test test test test test test junk";
 
-    private final HttpService service =
-            new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class));
-    private final Web3j web3j = Web3j.build(service);
+    private final HttpService service;
+    private final Web3j web3j;
+
+    /** The node the application under test uses. */
+    public Anvil() {
+        this(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class));
+    }
+
+    /** The node at {@code rpcUrl}: for services the test started as processes. */
+    public Anvil(String rpcUrl) {
+        service = new HttpService(rpcUrl);
+        web3j = Web3j.build(service);
+    }
 
     /** A JSON-RPC answer whose result is kept as whatever JSON it was. */
     public static final class RpcResponse extends Response<Object> {}

@@ -65,7 +65,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
      * A free port below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for outgoing
      * connections could be taken again before a slow part such as Keycloak binds it.
      */
-    private static int freePort() {
+    static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             try (ServerSocket socket = new ServerSocket(port)) {

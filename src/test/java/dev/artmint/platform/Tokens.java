@@ -28,14 +28,22 @@ public final class Tokens {
         PASSWORDS.put(user, password);
     }
 
-    /** A token for a demo user, or for a user whose password a test remembered. */
+    /**
+     * A token for a demo user, or for a user whose password a test remembered, from the application's identity
+     * provider.
+     */
     public static String of(String user) {
+        return of(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class), user);
+    }
+
+    /** A token for a demo user from the realm at {@code issuer}: for services the test started as processes. */
+    public static String of(String issuer, String user) {
         return CACHE.compute(
-                        user,
-                        (name, token) ->
+                        issuer + " " + user,
+                        (key, token) ->
                                 token != null && token.fetched().plus(REUSE_FOR).isAfter(Instant.now())
                                         ? token
-                                        : new Token(fetch(name), Instant.now()))
+                                        : new Token(fetch(issuer, user), Instant.now()))
                 .value();
     }
 
@@ -43,8 +51,11 @@ public final class Tokens {
         return "Bearer " + of(user);
     }
 
-    private static String fetch(String user) {
-        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    public static String bearer(String issuer, String user) {
+        return "Bearer " + of(issuer, user);
+    }
+
+    private static String fetch(String issuer, String user) {
         return given().formParam("grant_type", "password")
                 .formParam("client_id", "artmint-web")
                 .formParam("username", user)

@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * Turns one generated image into an artwork: objects first (PNG with its parameters and provenance chunks, a thumbnail,
  * the provenance JSON), then the row, committed only while the worker still holds the job. When the row is not
- * committed the objects it would have referenced are removed again, so nothing is left orphaned. The artwork's entry in
- * its creator's gallery search is written in the same transaction as its row.
+ * committed the objects it would have referenced are removed again, so nothing is left orphaned; when the worker dies
+ * first, {@link PendingObjects} has them removed by the job's next claim. The artwork's entry in its creator's gallery
+ * search is written in the same transaction as its row.
  */
 @ApplicationScoped
 public class ArtworkWriter {
@@ -34,10 +35,12 @@ public class ArtworkWriter {
 
     private final ObjectStore store;
     private final GalleryIndex gallery;
+    private final PendingObjects pending;
 
-    ArtworkWriter(ObjectStore store, GalleryIndex gallery) {
+    ArtworkWriter(ObjectStore store, GalleryIndex gallery, PendingObjects pending) {
         this.store = store;
         this.gallery = gallery;
+        this.pending = pending;
     }
 
     /** The job as a worker runs it, detached from any persistence context. */
@@ -100,14 +103,21 @@ public class ArtworkWriter {
                 PixelDigest.sha256(image.image()));
         String canonical = record.canonicalJson();
         byte[] png = image.png(List.of(new PngText(ProvenanceRecord.PNG_KEYWORD, canonical)));
+        byte[] thumbnailPng = Thumbnails.png(image.image());
+        byte[] provenanceJson = canonical.getBytes(StandardCharsets.UTF_8);
+        // recorded before they are stored: a worker killed before its row commits leaves them to the next claim
+        List<String> keys = List.of(
+                StoredObject.of("images", "png", png, "image/png").key(),
+                StoredObject.of("thumbnails", "png", thumbnailPng, "image/png").key(),
+                StoredObject.of("provenance", "json", provenanceJson, "application/json")
+                        .key());
+        pending.record(job.id(), keys);
         List<StoredObject> stored = new ArrayList<>(3);
         try {
             StoredObject pngObject = track(stored, store.put("images", "png", png, "image/png"));
-            StoredObject thumbnail =
-                    track(stored, store.put("thumbnails", "png", Thumbnails.png(image.image()), "image/png"));
-            StoredObject provenance = track(
-                    stored,
-                    store.put("provenance", "json", canonical.getBytes(StandardCharsets.UTF_8), "application/json"));
+            StoredObject thumbnail = track(stored, store.put("thumbnails", "png", thumbnailPng, "image/png"));
+            StoredObject provenance =
+                    track(stored, store.put("provenance", "json", provenanceJson, "application/json"));
             Artwork artwork = new Artwork();
             artwork.id = UUID.randomUUID();
             artwork.jobId = job.id();
@@ -126,25 +136,35 @@ public class ArtworkWriter {
             artwork.tokenId = record.tokenId();
             artwork.provenanceJson = canonical;
             artwork.createdAt = Instant.parse(record.createdAt());
-            QuarkusTransaction.requiringNew().run(() -> commit(artwork, owner));
+            QuarkusTransaction.requiringNew().run(() -> commit(artwork, owner, keys));
             return artwork;
         } catch (RuntimeException e) {
-            removeUnreferenced(stored, e);
+            List<String> settled = new ArrayList<>(keys);
+            settled.removeAll(removeUnreferenced(stored, e));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> pending.settle(job.id(), settled));
+            } catch (RuntimeException notSettled) {
+                // the next claim of the job settles them
+                e.addSuppressed(notSettled);
+            }
             throw e;
         }
     }
 
     /** The row and its gallery search entry, together, while the worker still holds the job. */
-    private void commit(Artwork artwork, String owner) {
+    private void commit(Artwork artwork, String owner, List<String> keys) {
         GenerationJob job = GenerationJob.findById(artwork.jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !owner.equals(job.leaseOwner) || job.status != JobStatus.RUNNING) {
             throw new LeaseLostException(artwork.jobId);
         }
         artwork.persistAndFlush();
         gallery.index(artwork);
+        pending.settle(artwork.jobId, keys);
     }
 
-    private void removeUnreferenced(List<StoredObject> stored, RuntimeException cause) {
+    /** Removes the stored objects no artwork references; answers the keys it could not look at or remove. */
+    private List<String> removeUnreferenced(List<StoredObject> stored, RuntimeException cause) {
+        List<String> left = new ArrayList<>();
         for (StoredObject object : stored) {
             try {
                 // content addressing means another artwork may hold the very same bytes
@@ -154,8 +174,10 @@ public class ArtworkWriter {
             } catch (RuntimeException e) {
                 LOG.warnf("could not remove %s after a failed artwork write: %s", object.key(), e.getMessage());
                 cause.addSuppressed(e);
+                left.add(object.key());
             }
         }
+        return left;
     }
 
     private static StoredObject track(List<StoredObject> stored, StoredObject object) {

@@ -41,6 +41,7 @@ public class JobRunner {
     private final ObjectStore store;
     private final JobProgress progress;
     private final Credits credits;
+    private final PendingObjects pending;
 
     JobRunner(
             StudioConfig config,
@@ -49,7 +50,8 @@ public class JobRunner {
             ArtworkWriter writer,
             ObjectStore store,
             JobProgress progress,
-            Credits credits) {
+            Credits credits,
+            PendingObjects pending) {
         this.config = config;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -57,6 +59,7 @@ public class JobRunner {
         this.store = store;
         this.progress = progress;
         this.credits = credits;
+        this.pending = pending;
     }
 
     /** Runs the job {@code owner} claimed; {@code stopping} turns true when the worker shuts down. */
@@ -64,6 +67,8 @@ public class JobRunner {
         GenerationJob claimed = QuarkusTransaction.requiringNew().call(() -> GenerationJob.findById(jobId));
         ArtworkWriter.JobSnapshot job = ArtworkWriter.JobSnapshot.of(claimed);
         Heartbeat heartbeat = new Heartbeat(job.id(), owner);
+        // what a worker killed between storing an image's objects and committing its row left behind
+        pending.removeLeftovers(job.id());
         try {
             if (claimed.cancelRequested) {
                 end(job, owner, JobStatus.CANCELLED, "cancelled", null);
