@@ -32,6 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -110,32 +114,33 @@ class ObjectStoreFaultIT {
 
     /**
      * The store back before the job's last attempt: the next attempt renders again and writes every image, each once.
-     * (The workers are held between the attempts so that the store is surely back for the second one.)
+     * The test holds a FOR KEY SHARE lock on the job's row meanwhile: the failed attempt's heartbeats and requeue still
+     * update it, but no worker can claim it (FOR UPDATE SKIP LOCKED) until the store is surely back.
      */
     @Test
-    void aJobResumesOnceTheStoreIsBack() {
+    void aJobResumesOnceTheStoreIsBack() throws SQLException {
         UUID job = submit();
         workers.start(1);
-        Instant down;
+        Duration outage;
         try {
             awaitJob(job, view -> view.status == JobStatus.RUNNING);
-            down = Instant.now();
-            stack.stopObjectStore();
-            try {
-                GenerationJob retrying = awaitJob(
-                        job, view -> view.status == JobStatus.QUEUED && view.error != null || view.status.finished());
-                workers.stop();
-                assertEquals(JobStatus.QUEUED, retrying.status, "queued again for a second attempt");
-                assertEquals(1, retrying.attempts);
-            } finally {
-                startObjectStore();
+            Instant down;
+            try (Connection hold = holdClaims(job)) {
+                down = Instant.now();
+                stack.stopObjectStore();
+                try {
+                    GenerationJob retrying = awaitJob(
+                            job,
+                            view -> view.status == JobStatus.QUEUED && view.error != null || view.status.finished());
+                    assertEquals(JobStatus.QUEUED, retrying.status, "queued again for a second attempt");
+                    assertEquals(1, retrying.attempts);
+                    assertTrue(retrying.error.contains("put "), retrying.error);
+                } finally {
+                    startObjectStore();
+                }
+                hold.commit();
             }
-        } finally {
-            workers.stop();
-        }
-        Duration outage = Duration.between(down, Instant.now());
-        workers.start(1);
-        try {
+            outage = Duration.between(down, Instant.now());
             GenerationJob done = awaitJob(job, view -> view.status.finished());
             assertEquals(JobStatus.SUCCEEDED, done.status, done.error);
             assertEquals(2, done.attempts);
@@ -151,6 +156,22 @@ class ObjectStoreFaultIT {
                         + " artworks%n",
                 outage.toMillis(), made.size());
         rowsAndBucketAgree();
+    }
+
+    /** A connection of the test's own holding a FOR KEY SHARE lock on the job's row until it commits. */
+    private static Connection holdClaims(UUID job) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        Connection connection = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock =
+                connection.prepareStatement("select id from generation_job where id = ? for key share")) {
+            lock.setObject(1, job);
+            lock.executeQuery().close();
+        }
+        return connection;
     }
 
     /**
