@@ -23,6 +23,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<LocalPart> started = new ArrayList<>();
     private final Map<String, String> configuration = new HashMap<>();
     private ObjectStorePart objectStore;
+    private AnvilPart chainNode;
+    private PostgresPart database;
 
     private LocalStack() {}
 
@@ -45,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
         PostgresPart postgres = settings.startPostgres()
                 ? new PostgresPart(data.resolve("postgres"), run, settings.postgresPort())
                 : null;
+        database = postgres;
         List<CompletableFuture<LocalPart>> launches = new ArrayList<>();
         if (settings.startObjectStore()) {
             objectStore = new ObjectStorePart(
@@ -52,11 +55,12 @@ public final class LocalStack implements AutoCloseable {
             launches.add(launch(objectStore));
         }
         if (settings.startAnvil()) {
-            launches.add(launch(new AnvilPart(settings.anvil(), data.resolve("anvil"), run, settings.anvilPort())));
+            chainNode = new AnvilPart(settings.anvil(), data.resolve("anvil"), run, settings.anvilPort());
+            launches.add(launch(chainNode));
         }
-        CompletableFuture<LocalPart> database =
+        CompletableFuture<LocalPart> databaseUp =
                 postgres == null ? CompletableFuture.completedFuture(null) : launch(postgres);
-        launches.add(database);
+        launches.add(databaseUp);
         if (settings.startKeycloak()) {
             if (postgres == null) {
                 throw new IllegalStateException("the local Keycloak keeps its data in the local PostgreSQL;"
@@ -69,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.keycloakPort(),
                     settings.webOrigin(),
                     postgres);
-            launches.add(database.thenApplyAsync(ignored -> startPart(keycloak)));
+            launches.add(databaseUp.thenApplyAsync(ignored -> startPart(keycloak)));
         }
         RuntimeException failure = null;
         for (CompletableFuture<LocalPart> launch : launches) {
@@ -118,19 +122,46 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the object store, keeping its data: what an outage looks like to the application. */
     public void stopObjectStore() {
-        requireObjectStore().close();
+        required(objectStore, "object store").close();
     }
 
-    /** Starts the object store again after {@link #stopObjectStore()}. */
+    /** Starts the object store again after {@link #stopObjectStore()}, on the same port and data directory. */
     public void startObjectStore() {
-        requireObjectStore().start();
+        startPart(required(objectStore, "object store"));
     }
 
-    private ObjectStorePart requireObjectStore() {
-        if (objectStore == null) {
-            throw new IllegalStateException("the object store is external, not part of this local stack");
+    /**
+     * Stops the chain node with SIGTERM, on which Anvil writes its whole state to its state file (a SIGKILL loses the
+     * blocks since its last periodic save). Transactions still in its pool are not part of that state: they are gone
+     * when it starts again.
+     */
+    public void stopChainNode() {
+        required(chainNode, "chain node").close();
+    }
+
+    /** Starts the chain node again after {@link #stopChainNode()}, from its state file: the same chain, mining on. */
+    public void startChainNode() {
+        startPart(required(chainNode, "chain node"));
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: open connections are cut, what is committed stays), keeping its data. The
+     * local Keycloak, which keeps its data there too, stays up and loses its database meanwhile.
+     */
+    public void stopDatabase() {
+        required(database, "database").close();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopDatabase()}, on the same port and data directory. */
+    public void startDatabase() {
+        startPart(required(database, "database"));
+    }
+
+    private static <T extends LocalPart> T required(T part, String what) {
+        if (part == null) {
+            throw new IllegalStateException("the " + what + " is external, not part of this local stack");
         }
-        return objectStore;
+        return part;
     }
 
     /** Stops the parts in reverse start order. */

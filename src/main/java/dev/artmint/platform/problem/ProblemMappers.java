@@ -17,8 +17,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
@@ -35,6 +38,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // the token was fine; its user could not be looked up
+            return databaseDown(e, uri);
+        }
         return unauthorized(uri, "the bearer token was rejected");
     }
 
@@ -111,6 +118,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            return databaseDown(e, uri);
+        }
         UUID reference = UUID.randomUUID();
         LOG.errorf(e, "unexpected error, reference %s, on %s", reference, uri.getPath());
         return respond(
@@ -136,6 +146,51 @@ public class ProblemMappers {
                         uri))
                 .header(HttpHeaders.RETRY_AFTER, 30)
                 .build();
+    }
+
+    private static Response databaseDown(Throwable e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+        return Response.fromResponse(respond(
+                        Problem.of(
+                                ProblemType.SERVICE_UNAVAILABLE,
+                                "the database cannot be reached; nothing was changed, try again shortly"),
+                        uri))
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    /**
+     * Whether a failure, or one of its causes, is the database being out of reach: SQLSTATE class 08 (no connection, or
+     * a connection lost), 57P01 to 57P03 (the server shutting down, crashed or starting up), or the pool's timeout for
+     * a connection. However the layers above wrapped it, what failed is the database, not the request.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) {
+                    return true;
+                }
+                if (state == null
+                        && String.valueOf(sql.getMessage())
+                                .toLowerCase(Locale.ROOT)
+                                .contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private Response malformed(JsonProcessingException e, UriInfo uri) {
