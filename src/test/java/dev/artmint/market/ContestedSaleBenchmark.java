@@ -30,11 +30,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
@@ -48,11 +51,12 @@ import org.web3j.utils.Numeric;
 
 /**
  * Eight collectors buy the same listing at the same instant, {@code -Dartmint.bench.contested-trials} times (1,000 by
- * default): one artwork is sold by lazy mint, then resold round after round by whoever won the last one. Each round
- * exactly one purchase is accepted (202) and the seven others are refused with 409 problem+json; in the end the
- * database has one purchase per listing, the chain one sale per round, and the wei are conserved: the balance changes
- * of every account involved (the nine wallets, the fee recipient, both contracts) plus the gas they paid sum to zero,
- * read from the chain itself. Figures go to stdout and {@code target/benchmark/contested-sales.txt}.
+ * default): four artworks at a time (-Dartmint.bench.contested-lanes), each sold by lazy mint, then resold round after
+ * round by whoever won the last one. Each round exactly one purchase is accepted (202) and the seven others are refused
+ * with 409 problem+json; in the end the database has one purchase per listing, the chain one sale per round, and the
+ * wei are conserved: the balance changes of every account involved (the nine wallets, the fee recipient, both
+ * contracts) plus the gas they paid sum to zero, read from the chain itself. Figures go to stdout and
+ * {@code target/benchmark/contested-sales.txt}.
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -61,6 +65,8 @@ class ContestedSaleBenchmark {
 
     private static final int TRIALS = Integer.getInteger("artmint.bench.contested-trials", 1000);
     private static final int BUYERS = 8;
+    // listings contested at once, each on its own artwork (at most 4: one generation job makes them)
+    private static final int LANES = Integer.getInteger("artmint.bench.contested-lanes", 4);
     private static final String PRICE_WEI = "1000000";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -82,8 +88,10 @@ class ContestedSaleBenchmark {
         IntStream.rangeClosed(1, BUYERS + 1 - users.size())
                 .mapToObj(i -> RealmUsers.create("collector" + i))
                 .forEach(users::add);
-        String artwork = MarketApi.artworks(workers, 1).getFirst();
-        MarketApi.publish(artwork, 500);
+        List<String> artworks = MarketApi.artworks(workers, LANES);
+        for (String artwork : artworks) {
+            MarketApi.publish(artwork, 500);
+        }
         Map<String, String> wallets = new HashMap<>();
         for (String user : users) {
             wallets.put(user, MarketApi.walletAddress(user));
@@ -96,71 +104,24 @@ class ContestedSaleBenchmark {
 
         Web3j web3j = Web3j.build(
                 new HttpService(ConfigProvider.getConfig().getValue("artmint.chain.rpc-url", String.class)));
-        ExecutorService callers = Executors.newFixedThreadPool(BUYERS);
+        ExecutorService laneRunner = Executors.newFixedThreadPool(LANES);
         try {
             long firstBlock = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
             Map<String, BigInteger> before = balances(web3j, accounts, firstBlock);
 
-            List<Long> buyMillis = Collections.synchronizedList(new ArrayList<>());
-            List<Long> roundMillis = new ArrayList<>();
-            Map<Integer, Integer> statuses = new HashMap<>();
-            List<String> listings = new ArrayList<>();
-            String holder = "ada";
+            Rounds rounds = new Rounds();
             long started = System.nanoTime();
-            for (int trial = 0; trial < TRIALS; trial++) {
-                long roundStart = System.nanoTime();
-                String listing = listWhenIndexed(holder, artwork);
-                listings.add(listing);
-                String seller = holder;
-                List<String> buyers =
-                        users.stream().filter(user -> !user.equals(seller)).toList();
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<ExtractableResponse<?>>> calls = new ArrayList<>();
-                for (String buyer : buyers) {
-                    calls.add(callers.submit(() -> {
-                        start.await();
-                        long sent = System.nanoTime();
-                        ExtractableResponse<?> response =
-                                MarketApi.buy(buyer, listing).then().extract();
-                        buyMillis.add((System.nanoTime() - sent) / 1_000_000);
-                        return response;
-                    }));
-                }
-                start.countDown();
-                String winner = null;
-                String purchase = null;
-                int accepted = 0;
-                for (int i = 0; i < calls.size(); i++) {
-                    ExtractableResponse<?> response = calls.get(i).get();
-                    statuses.merge(response.statusCode(), 1, Integer::sum);
-                    if (response.statusCode() == 202) {
-                        accepted++;
-                        winner = buyers.get(i);
-                        purchase = response.path("id");
-                    } else {
-                        assertEquals(409, response.statusCode(), response.asString());
-                        assertEquals("urn:artmint:problem:listing-unavailable", response.path("type"));
-                        assertTrue(response.contentType().startsWith("application/problem+json"));
-                    }
-                }
-                assertEquals(1, accepted, "round " + trial + ": exactly one purchase accepted");
-                assertEquals(
-                        "SETTLED",
-                        MarketApi.awaitFinal(winner, purchase).getString("status"),
-                        "round " + trial + ": the accepted purchase settles");
-                String newHolder = winner;
-                MarketApi.await(
-                        () -> given().get("/api/market/artworks/" + artwork)
-                                .then()
-                                .extract()
-                                .<String>path("chain.ownerHandle"),
-                        newHolder::equals,
-                        WAIT);
-                holder = newHolder;
-                roundMillis.add((System.nanoTime() - roundStart) / 1_000_000);
-                if ((trial + 1) % 50 == 0) {
-                    System.out.printf("contested: %d rounds, %s%n", trial + 1, statuses);
-                }
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                String artwork = artworks.get(lane);
+                int count = TRIALS / LANES + (lane < TRIALS % LANES ? 1 : 0);
+                lanes.add(laneRunner.submit(() -> {
+                    contest(artwork, count, users, rounds);
+                    return null;
+                }));
+            }
+            for (Future<?> lane : lanes) {
+                lane.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             long lastBlock = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
@@ -174,26 +135,26 @@ class ContestedSaleBenchmark {
             long purchases = QuarkusTransaction.requiringNew()
                     .call(() -> Purchase.count(
                             "listingId in ?1",
-                            listings.stream().map(UUID::fromString).toList()));
+                            rounds.listings.stream().map(UUID::fromString).toList()));
             long settled = QuarkusTransaction.requiringNew()
                     .call(() -> Purchase.count(
                             "listingId in ?1 and status = 'SETTLED'",
-                            listings.stream().map(UUID::fromString).toList()));
+                            rounds.listings.stream().map(UUID::fromString).toList()));
 
             List<String> report = new ArrayList<>();
             report.add(String.format(
-                    "%d rounds of %d concurrent buyers in %.1f s (%.2f s a round)",
-                    TRIALS, BUYERS, seconds, seconds / TRIALS));
-            report.add("answers by status: " + statuses);
+                    "%d rounds of %d concurrent buyers, %d listings at a time, in %.1f s (%.2f s a round)",
+                    TRIALS, BUYERS, LANES, seconds, seconds / TRIALS));
+            report.add("answers by status: " + new TreeMap<>(rounds.statuses));
             report.add(String.format(
                     "purchase request latency: p50 %d ms, p99 %d ms, max %d ms; round p50 %d ms, p99 %d ms",
-                    percentile(buyMillis, 50),
-                    percentile(buyMillis, 99),
-                    percentile(buyMillis, 100),
-                    percentile(roundMillis, 50),
-                    percentile(roundMillis, 99)));
+                    percentile(rounds.buyMillis, 50),
+                    percentile(rounds.buyMillis, 99),
+                    percentile(rounds.buyMillis, 100),
+                    percentile(rounds.roundMillis, 50),
+                    percentile(rounds.roundMillis, 99)));
             report.add(String.format(
-                    "purchase rows for the %d listings: %d, settled: %d", listings.size(), purchases, settled));
+                    "purchase rows for the %d listings: %d, settled: %d", rounds.listings.size(), purchases, settled));
             report.add(String.format(
                     "blocks %d..%d: %d transactions from the %d accounts, %d from elsewhere carrying %s wei in",
                     firstBlock + 1, lastBlock, gas.transactions, accounts.size(), gas.foreign, gas.foreignValueIn));
@@ -203,14 +164,92 @@ class ContestedSaleBenchmark {
             Files.write(Path.of("target/benchmark/contested-sales.txt"), report);
             report.forEach(line -> System.out.println("contested: " + line));
 
-            assertEquals(Map.of(202, TRIALS, 409, TRIALS * (BUYERS - 1)), statuses);
+            assertEquals(Map.of(202, TRIALS, 409, TRIALS * (BUYERS - 1)), rounds.statuses);
             assertEquals(TRIALS, purchases, "one purchase per listing");
             assertEquals(TRIALS, settled);
             assertEquals(BigInteger.ZERO, gas.foreignValueIn, "no wei came from outside the accounts");
             assertEquals(BigInteger.ZERO, balanceChanges.add(gas.wei), "wei conserved");
         } finally {
-            callers.shutdownNow();
+            laneRunner.shutdownNow();
             web3j.shutdown();
+        }
+    }
+
+    /** What the rounds of every lane answered. */
+    private static final class Rounds {
+        final List<Long> buyMillis = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> roundMillis = Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        final List<String> listings = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger done = new AtomicInteger();
+    }
+
+    /**
+     * One lane: its artwork sold, then resold by each round's winner, {@code count} times; each round all the users but
+     * the holder buy at the same instant.
+     */
+    private void contest(String artwork, int count, List<String> users, Rounds rounds) throws Exception {
+        String holder = users.getFirst();
+        ExecutorService callers = Executors.newFixedThreadPool(BUYERS);
+        try {
+            for (int trial = 0; trial < count; trial++) {
+                long roundStart = System.nanoTime();
+                String listing = listWhenIndexed(holder, artwork);
+                rounds.listings.add(listing);
+                String seller = holder;
+                List<String> buyers =
+                        users.stream().filter(user -> !user.equals(seller)).toList();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ExtractableResponse<?>>> calls = new ArrayList<>();
+                for (String buyer : buyers) {
+                    calls.add(callers.submit(() -> {
+                        start.await();
+                        long sent = System.nanoTime();
+                        ExtractableResponse<?> response =
+                                MarketApi.buy(buyer, listing).then().extract();
+                        rounds.buyMillis.add((System.nanoTime() - sent) / 1_000_000);
+                        return response;
+                    }));
+                }
+                start.countDown();
+                String winner = null;
+                String purchase = null;
+                int accepted = 0;
+                for (int i = 0; i < calls.size(); i++) {
+                    ExtractableResponse<?> response = calls.get(i).get();
+                    rounds.statuses.merge(response.statusCode(), 1, Integer::sum);
+                    if (response.statusCode() == 202) {
+                        accepted++;
+                        winner = buyers.get(i);
+                        purchase = response.path("id");
+                    } else {
+                        assertEquals(409, response.statusCode(), response.asString());
+                        assertEquals("urn:artmint:problem:listing-unavailable", response.path("type"));
+                        assertTrue(response.contentType().startsWith("application/problem+json"));
+                    }
+                }
+                assertEquals(1, accepted, "listing " + listing + ": exactly one purchase accepted");
+                assertEquals(
+                        "SETTLED",
+                        MarketApi.awaitFinal(winner, purchase).getString("status"),
+                        "listing " + listing + ": the accepted purchase settles");
+                String newHolder = winner;
+                MarketApi.await(
+                        () -> given().get("/api/market/artworks/" + artwork)
+                                .then()
+                                .extract()
+                                .<String>path("chain.ownerHandle"),
+                        newHolder::equals,
+                        WAIT);
+                holder = newHolder;
+                rounds.roundMillis.add((System.nanoTime() - roundStart) / 1_000_000);
+                int done = rounds.done.incrementAndGet();
+                if (done % 50 == 0) {
+                    System.out.printf("contested: %d rounds, %s%n", done, rounds.statuses);
+                }
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 
