@@ -183,7 +183,7 @@ describe('verification', () => {
 });
 
 describe('withdrawing a market listing', () => {
-  const listing = { id: 'l1', priceWei: '1000000000000000', kind: 'MARKET', gasReserveWei: '0' };
+  const listing = { id: 'l1', priceWei: '1000000000000000', kind: 'MARKET' as const, gasReserveWei: '0' };
   const withdrawing = { id: 'l1', status: 'WITHDRAWING', chainTxHash: '0xcancel' };
 
   it('says the cancel is being confirmed until the market has it, then reads the artwork again', async () => {
