@@ -33,7 +33,12 @@ public final class Tokens {
      * provider.
      */
     public static String of(String user) {
-        return of(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class), user);
+        // the application's configuration by this class's loader, not the thread's: a pool's thread (a test's
+        // CompletableFuture) has another one, which knows no configuration of the application
+        return of(
+                ConfigProvider.getConfig(Tokens.class.getClassLoader())
+                        .getValue("quarkus.oidc.auth-server-url", String.class),
+                user);
     }
 
     /** A token for a demo user from the realm at {@code issuer}: for services the test started as processes. */
