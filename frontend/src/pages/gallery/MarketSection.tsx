@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatEther } from '../../lib/wei';
@@ -126,43 +126,12 @@ export function ActiveListingView(props: {
   const { t } = useTranslation();
   const invalidate = useInvalidateArtwork();
   const [repricing, setRepricing] = useState(false);
-  const listingUrl = `/api/listings/${encodeURIComponent(props.listing.id)}`;
-  // a market listing is withdrawn once its cancel on the market contract is confirmed: until then it is WITHDRAWING
-  // (not for sale), and it is back ACTIVE if the cancel failed; a lazy-mint listing is gone at once (204)
   const withdraw = useMutation({
-    mutationFn: () => api<WithdrawnListing | undefined>(listingUrl, { method: 'DELETE' }),
-    onSuccess: (answer) => (answer?.status === 'WITHDRAWING' ? undefined : invalidate(props.artworkId)),
+    mutationFn: () => api(`/api/listings/${encodeURIComponent(props.listing.id)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(props.artworkId),
   });
-  const cancelling = withdraw.data?.status === 'WITHDRAWING';
-  const followed = useQuery({
-    queryKey: ['listing', props.listing.id, withdraw.submittedAt],
-    queryFn: () => api<WithdrawnListing>(listingUrl),
-    enabled: cancelling,
-    refetchInterval: (query) => (query.state.data === undefined || query.state.data.status === 'WITHDRAWING' ? CANCEL_POLL_MILLIS : false),
-  });
-  const after = cancelling ? followed.data?.status : undefined;
-  useEffect(() => {
-    if (after === 'WITHDRAWN') void invalidate(props.artworkId);
-  }, [after, invalidate, props.artworkId]);
-  if (cancelling && (after === undefined || after === 'WITHDRAWING' || after === 'WITHDRAWN')) {
-    return (
-      <div role="status" data-testid="listing-withdrawing">
-        <p>{t('gallery.list.cancelSent')}</p>
-        {withdraw.data?.chainTxHash && (
-          <p className="hint">
-            {t('gallery.mint.transaction')} <code>{withdraw.data.chainTxHash}</code>
-          </p>
-        )}
-      </div>
-    );
-  }
   return (
     <div>
-      {after === 'ACTIVE' && (
-        <p className="problem" role="alert">
-          {t('gallery.list.cancelFailed')}
-        </p>
-      )}
       <p className="ok-text" data-testid="listed">
         <span aria-hidden="true">✓</span> {t('gallery.list.current', { price: formatEther(props.listing.priceWei) })}{' '}
         <span className="hint">
@@ -191,14 +160,6 @@ export function ActiveListingView(props: {
       <Refusal error={withdraw.error} />
     </div>
   );
-}
-
-const CANCEL_POLL_MILLIS = 2000;
-
-/** GET or DELETE /api/listings/{id}: what the withdrawal follows. */
-interface WithdrawnListing {
-  status: 'LISTING' | 'ACTIVE' | 'WITHDRAWING' | 'WITHDRAWN' | 'SOLD';
-  chainTxHash: string | null;
 }
 
 function MintAction({ artwork, royaltyBps, onMint }: { artwork: Artwork; royaltyBps: number; onMint: (mint: MintView) => void }) {

@@ -6,7 +6,6 @@ import type { ReactNode } from 'react';
 import i18n from '../../i18n';
 import './i18n';
 import { ListingForm } from './ListingForm';
-import { ActiveListingView } from './MarketSection';
 import { SearchBox } from './SearchBox';
 import { VerifyPanel } from './VerifyPanel';
 import { withGalleryQuery } from './query';
@@ -179,45 +178,5 @@ describe('verification', () => {
     const paths = fetchMock.mock.calls.map((call) => String(call[0]));
     expect(paths.filter((path) => path.endsWith('/api/artworks/a1/verification')).length).toBeGreaterThanOrEqual(2);
     expect(paths.filter((path) => path.endsWith('/verify')).length).toBe(1);
-  });
-});
-
-describe('withdrawing a market listing', () => {
-  const listing = { id: 'l1', priceWei: '1000000000000000', kind: 'MARKET' as const, gasReserveWei: '0' };
-  const withdrawing = { id: 'l1', status: 'WITHDRAWING', chainTxHash: '0xcancel' };
-
-  it('says the cancel is being confirmed until the market has it, then reads the artwork again', async () => {
-    fetchMock
-      .mockResolvedValueOnce(json(202, withdrawing))
-      .mockResolvedValueOnce(json(200, withdrawing))
-      .mockResolvedValue(json(200, { ...withdrawing, status: 'WITHDRAWN' }));
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-    const invalidated = vi.spyOn(client, 'invalidateQueries');
-    render(
-      <QueryClientProvider client={client}>
-        <ActiveListingView artworkId="a1" listing={listing} royaltyBps={0} lazyMint={false} />
-      </QueryClientProvider>,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Withdraw the listing' }));
-    const status = await screen.findByTestId('listing-withdrawing');
-    expect(status.getAttribute('role')).toBe('status');
-    expect(status.textContent).toContain("the market contract's cancel is being confirmed");
-    expect(status.textContent).toContain('0xcancel');
-    expect(screen.queryByRole('button', { name: 'Change the price' })).toBeNull();
-    expect(invalidated).not.toHaveBeenCalled();
-    // the artwork's page is read again once the listing is WITHDRAWN, and the form to list it comes back
-    await waitFor(() => expect(invalidated).toHaveBeenCalledWith({ queryKey: ['market'] }), { timeout: 6000 });
-    const methods = fetchMock.mock.calls.map((call) => `${(call[1] as RequestInit | undefined)?.method ?? 'GET'} ${String(call[0])}`);
-    expect(methods.filter((call) => call === 'DELETE /api/listings/l1')).toHaveLength(1);
-    expect(methods.filter((call) => call === 'GET /api/listings/l1').length).toBeGreaterThanOrEqual(2);
-  }, 10_000);
-
-  it('says so, in Chinese too, when the cancel failed and the listing is still for sale', async () => {
-    await i18n.changeLanguage('zh-CN');
-    fetchMock.mockResolvedValueOnce(json(202, withdrawing)).mockResolvedValue(json(200, { ...withdrawing, status: 'ACTIVE' }));
-    render(wrap(<ActiveListingView artworkId="a1" listing={listing} royaltyBps={0} lazyMint={false} />));
-    fireEvent.click(screen.getByRole('button', { name: '撤下挂单' }));
-    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toBe('市场合约上的取消交易失败，挂单仍在出售中。');
-    expect(screen.getByRole('button', { name: '修改价格' })).toBeTruthy();
   });
 });
